@@ -1,0 +1,1031 @@
+/*
+ * stories.c owns the story engine: the hot stories with their centroids,
+ * the inverted index from terms to the hot stories that have them, the
+ * document frequencies, and the keys (link, normalised title) that make
+ * identical articles join at once.
+ *
+ * An article becomes a vector: its folded, stemmed words without stop
+ * words (stem.c), the pairs of adjacent title words and the first letters
+ * of long title words, each weighted 1 + ln(tf) with a title word counting
+ * TITLE_WEIGHT times, times its idf, ln((N + 1) / (df + 1)) + 1 from the
+ * frequencies counted so far, and scaled to length 1.  A story's centroid
+ * is the sum of its articles' vectors, cut to its CENTROID_KEEP heaviest
+ * terms when it grows past CENTROID_MAX.  An article joins the hot story
+ * whose centroid is most similar (cosine, raised a little for stories of
+ * many articles), if that is at least the threshold and the story's
+ * latest article is within the window of it.  Only the stories that share
+ * a term with the article are looked at, through the inverted index.
+ *
+ * Memory is bounded: at most max_hot stories, each with at most
+ * CENTROID_MAX terms and KEYS_MAX duplicate keys, and the term table is
+ * pruned of rare terms no hot story uses when it passes TERMS_MAX.
+ * Terms and keys are kept as 64-bit hashes, not strings: two distinct
+ * words share a hash with negligible probability (about n^2 / 2^65).
+ * A pruned term's index may be reused; only a central article's kept
+ * vector can still name it, which at worst skews the choice of the
+ * central article a little.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stem.h"
+#include "stories.h"
+#include "xmalloc.h"
+
+#define TITLE_WEIGHT	3	/* a title word counts as this many */
+#define PAIR_WEIGHT	0.8	/* two adjacent title words, as one term */
+#define PREFIX_CHARS	5	/* a title word's prefix, as one term ... */
+#define PREFIX_WEIGHT	0.5	/* ... that weighs this much */
+#define SIZE_PRIOR	0.15	/* similarity * (1 + this * ln articles) */
+#define SIZE_PRIOR_MAX	100	/* articles, beyond which the prior stops */
+#define BODY_WORDS	300	/* words of the text looked at */
+#define TITLE_WORDS	64	/* words of the title looked at */
+#define CENTROID_MAX	384	/* terms in a centroid before it is cut */
+#define CENTROID_KEEP	256	/* ... to this many */
+#define KEYS_MAX	32	/* duplicate keys remembered per story */
+#define TERMS_MAX	(1u << 19)	/* terms before rare ones are pruned */
+#define TITLE_KEY_WORDS	3	/* least words for a title key */
+#define NOSLOT		UINT32_MAX
+
+/* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
+struct umap {
+	uint64_t	*keys;
+	uint64_t	*vals;
+	size_t		 cap;		/* a power of two, or 0 */
+	size_t		 n;
+};
+
+struct term {
+	uint64_t	 hash;
+	uint32_t	 df;
+	uint32_t	 npost;
+	uint32_t	 cappost;
+	uint32_t	*post;		/* slots of hot stories with it */
+};
+
+/* A term and its weight in a vector, kept sorted by term. */
+struct tw {
+	uint32_t	 term;
+	float		 w;
+};
+
+struct story {
+	int64_t		 id;		/* 0: the slot is free */
+	int64_t		 latest;
+	uint64_t	 seq;		/* when it last grew */
+	size_t		 heap;		/* its place in the heap */
+	struct tw	*vec;		/* the centroid */
+	uint32_t	 nvec;
+	uint32_t	 capvec;
+	double		 norm2;		/* of the centroid */
+	uint32_t	 ndocs;
+	int64_t		 central;	/* the article nearest the centre */
+	struct tw	*cvec;		/* and its vector */
+	uint32_t	 ncvec;
+	uint64_t	 keys[KEYS_MAX];	/* a ring of duplicate keys */
+	uint32_t	 nkeys;
+};
+
+/* One word of the article being analysed. */
+struct dword {
+	uint64_t	 hash;
+	float		 weight;	/* TITLE_WEIGHT in the title, else 1 */
+};
+
+/* The analysis of the last article, kept from match to add. */
+struct doc {
+	int64_t		 item;
+	const char	*title;
+	const char	*text;
+	const char	*link;
+	const char	*langp;
+	int		 valid;
+	struct dword	*words;
+	size_t		 nwords;
+	size_t		 capwords;
+	uint64_t	 link_key;	/* 0 when none */
+	uint64_t	 title_key;
+	size_t		 title_words;	/* all words, stop words too */
+	uint64_t	 title_hash;	/* running hash of them */
+	enum stem_lang	 lang;
+	int		 in_title;
+	char		 prev[STEM_WORD_MAX + 8];
+	size_t		 prevlen;
+	size_t		 body_words;
+	struct tw	*vec;		/* words with their weights */
+	uint64_t	*vhash;		/* and hashes, for new terms */
+	size_t		 nvec;
+	size_t		 capvec;
+};
+
+struct stories {
+	struct stories_params	 p;
+	struct term	*terms;
+	size_t		 nterms;	/* used entries of terms */
+	size_t		 capterms;
+	uint32_t	*freeterms;
+	size_t		 nfreeterms;
+	size_t		 liveterms;
+	size_t		 prune_at;	/* liveterms that prune next */
+	struct umap	 termmap;	/* hash to index in terms */
+	uint64_t	 ndocs;		/* N, articles added */
+	struct story	*slots;
+	size_t		 nslots;
+	size_t		 capslots;
+	uint32_t	*freeslots;
+	size_t		 nfreeslots;
+	struct umap	 idmap;		/* story id to slot */
+	struct umap	 keymap;	/* duplicate key to story id */
+	uint32_t	*heap;		/* slots, least recent first */
+	size_t		 nheap;
+	uint64_t	 seq;
+	int64_t		 newest;	/* latest time added */
+	double		*acc;		/* per slot, while matching */
+	uint32_t	*touched;
+	size_t		 ntouched;
+	struct doc	 d;
+};
+
+static int	 within(int64_t, int64_t, int64_t);
+static uint64_t	 hash_bytes(uint64_t, const void *, size_t);
+static uint64_t	 hash_final(uint64_t);
+static void	 umap_free(struct umap *);
+static uint64_t	*umap_find(const struct umap *, uint64_t);
+static void	 umap_put(struct umap *, uint64_t, uint64_t);
+static void	 umap_del(struct umap *, uint64_t);
+static size_t	 prefix_len(const char *, size_t, size_t);
+static void	 doc_word(void *, const char *, size_t);
+static void	 doc_analyse(struct stories *, const struct story_doc *);
+static void	 dwords_sort(struct dword *, size_t);
+static void	 tws_sort(struct tw *, size_t);
+static int	 tw_wcmp(const void *, const void *);
+static double	 vec_dot(const struct tw *, size_t, const struct tw *,
+		    size_t);
+static float	 vec_get(const struct tw *, size_t, uint32_t);
+static struct story *story_get(const struct stories *, int64_t);
+static struct story *story_new(struct stories *, int64_t);
+static void	 story_evict(struct stories *, struct story *);
+static void	 story_merge(struct stories *, struct story *);
+static void	 story_cut(struct stories *, struct story *);
+static void	 story_key(struct stories *, struct story *, uint64_t);
+static void	 post_add(struct term *, uint32_t);
+static void	 post_del(struct term *, uint32_t);
+static uint32_t	 term_get(struct stories *, uint64_t);
+static void	 terms_prune(struct stories *);
+static int	 heap_less(const struct stories *, size_t, size_t);
+static void	 heap_swap(struct stories *, size_t, size_t);
+static void	 heap_fix(struct stories *, size_t);
+static void	 heap_del(struct stories *, size_t);
+
+void
+stories_params_default(struct stories_params *p)
+{
+	p->window = 3 * 24 * 3600;
+	p->threshold = 0.10;
+	p->max_hot = 20000;
+}
+
+struct stories *
+stories_new(const struct stories_params *p)
+{
+	struct stories	*s;
+
+	s = xcalloc(1, sizeof *s);
+	if (p != NULL)
+		s->p = *p;
+	else
+		stories_params_default(&s->p);
+	if (s->p.max_hot == 0)
+		s->p.max_hot = 1;
+	s->newest = INT64_MIN;
+	s->prune_at = TERMS_MAX;
+	return s;
+}
+
+void
+stories_free(struct stories *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nterms; i++)
+		free(s->terms[i].post);
+	for (i = 0; i < s->nslots; i++) {
+		free(s->slots[i].vec);
+		free(s->slots[i].cvec);
+	}
+	free(s->terms);
+	free(s->freeterms);
+	free(s->slots);
+	free(s->freeslots);
+	free(s->heap);
+	free(s->acc);
+	free(s->touched);
+	umap_free(&s->termmap);
+	umap_free(&s->idmap);
+	umap_free(&s->keymap);
+	free(s->d.words);
+	free(s->d.vec);
+	free(s->d.vhash);
+	free(s);
+}
+
+size_t
+stories_hot(const struct stories *s)
+{
+	return s->nheap;
+}
+
+/* Whether a and b are at most w apart, without overflow. */
+static int
+within(int64_t a, int64_t b, int64_t w)
+{
+	uint64_t	 gap;
+
+	gap = a > b ? (uint64_t)a - (uint64_t)b : (uint64_t)b - (uint64_t)a;
+	return w >= 0 && gap <= (uint64_t)w;
+}
+
+/* FNV-1a over the bytes, continuing from h. */
+static uint64_t
+hash_bytes(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char	*b = p;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= b[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Mixes the bits (FNV's low bits are weak for a power-of-two table). */
+static uint64_t
+hash_final(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h == 0 ? 1 : h;
+}
+
+#define HASH_INIT	0xcbf29ce484222325ULL
+
+static void
+umap_free(struct umap *m)
+{
+	free(m->keys);
+	free(m->vals);
+}
+
+static uint64_t *
+umap_find(const struct umap *m, uint64_t k)
+{
+	size_t	 i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = k & (m->cap - 1); m->keys[i] != 0; i = (i + 1) & (m->cap - 1))
+		if (m->keys[i] == k)
+			return &m->vals[i];
+	return NULL;
+}
+
+static void
+umap_put(struct umap *m, uint64_t k, uint64_t v)
+{
+	struct umap	 old;
+	size_t		 i;
+	uint64_t	*p;
+
+	if ((p = umap_find(m, k)) != NULL) {
+		*p = v;
+		return;
+	}
+	if ((m->n + 1) * 10 > m->cap * 7) {
+		old = *m;
+		m->cap = old.cap == 0 ? 64 : old.cap * 2;
+		m->keys = xcalloc(m->cap, sizeof *m->keys);
+		m->vals = xcalloc(m->cap, sizeof *m->vals);
+		m->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.keys[i] != 0)
+				umap_put(m, old.keys[i], old.vals[i]);
+		umap_free(&old);
+	}
+	for (i = k & (m->cap - 1); m->keys[i] != 0; i = (i + 1) & (m->cap - 1))
+		;
+	m->keys[i] = k;
+	m->vals[i] = v;
+	m->n++;
+}
+
+/* Deletes k, shifting back the entries after it (no tombstones). */
+static void
+umap_del(struct umap *m, uint64_t k)
+{
+	size_t	 i, j, home, mask = m->cap - 1;
+
+	if (m->cap == 0)
+		return;
+	for (i = k & mask; m->keys[i] != k; i = (i + 1) & mask)
+		if (m->keys[i] == 0)
+			return;
+	m->n--;
+	for (j = (i + 1) & mask; m->keys[j] != 0; j = (j + 1) & mask) {
+		home = m->keys[j] & mask;
+		/* Move j to the hole at i if its home is not in (i, j]. */
+		if (((j - home) & mask) >= ((j - i) & mask)) {
+			m->keys[i] = m->keys[j];
+			m->vals[i] = m->vals[j];
+			i = j;
+		}
+	}
+	m->keys[i] = 0;
+}
+
+static void
+doc_push(struct doc *d, const char *w, size_t n, float weight)
+{
+	if (d->nwords == d->capwords) {
+		d->capwords = d->capwords == 0 ? 64 : d->capwords * 2;
+		d->words = xreallocarray(d->words, d->capwords,
+		    sizeof *d->words);
+	}
+	d->words[d->nwords].hash = hash_final(hash_bytes(HASH_INIT, w, n));
+	d->words[d->nwords].weight = weight;
+	d->nwords++;
+}
+
+/* The bytes of the first chars characters of UTF-8 w[0..len). */
+static size_t
+prefix_len(const char *w, size_t len, size_t chars)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)w[i] & 0xC0) != 0x80 && chars-- == 0)
+			break;
+	return i;
+}
+
+static void
+doc_word(void *ud, const char *w, size_t len)
+{
+	struct stories	*s = ud;
+	struct doc	*d = &s->d;
+	char		 buf[2 * STEM_WORD_MAX + 8];
+	size_t		 n;
+	float		 weight = d->in_title ? TITLE_WEIGHT : 1;
+
+	if (d->in_title) {
+		if (d->title_words >= TITLE_WORDS)
+			return;
+		if (d->title_words > 0)
+			d->title_hash = hash_bytes(d->title_hash, " ", 1);
+		d->title_hash = hash_bytes(d->title_hash, w, len);
+		d->title_words++;
+	} else if (d->body_words++ >= BODY_WORDS)
+		return;
+	if (len < 2 || stem_is_stop(d->lang, w, len)) {
+		d->prevlen = 0;
+		return;
+	}
+	memcpy(buf, w, len + 1);
+	n = stem_word(d->lang, buf, len);
+	doc_push(d, buf, n, weight);
+	/*
+	 * A long title word also gives its first PREFIX_CHARS letters, a
+	 * term of its own: derived forms the light stemmers keep apart meet
+	 * there ("japan", "japanese"; "bankrupt", "bankruptcy"), the way
+	 * truncation to four or five letters does as a stemmer of its own
+	 * (McNamee and Mayfield, "Character n-gram tokenization for European
+	 * language text retrieval", 2004).
+	 */
+	if (d->in_title && (n = prefix_len(w, len, PREFIX_CHARS)) < len) {
+		buf[0] = '\x01';	/* never a word's first byte */
+		memcpy(buf + 1, w, n);
+		doc_push(d, buf, n + 1, weight * PREFIX_WEIGHT);
+	}
+	/*
+	 * Two adjacent title words also make one term, written together and
+	 * stemmed: names and phrases ("wall street") weigh more than their
+	 * words apart, and a compound matches its parts ("mtgox" and "mt
+	 * gox", "bundesregierung" and "bundes regierung").
+	 */
+	if (d->in_title && d->prevlen > 0) {
+		memcpy(buf, d->prev, d->prevlen);
+		memcpy(buf + d->prevlen, w, len + 1);
+		n = stem_word(d->lang, buf, len + d->prevlen);
+		doc_push(d, buf, n, weight * PAIR_WEIGHT);
+	}
+	memcpy(d->prev, w, len);
+	d->prevlen = len;
+}
+
+/*
+ * SORT_BY(name, type, key): an in-place sort of type[n] by its unsigned
+ * member key, for the arrays of one article: a quicksort on the median
+ * of three, recursing into the smaller side (so the stack stays log n),
+ * with insertion sort for short runs.  qsort's call through a pointer for
+ * every comparison cost more than the comparisons themselves.
+ */
+#define SORT_BY(name, type, key)					\
+static void								\
+name(type *v, size_t n)							\
+{									\
+	type	 t, pivot;						\
+	size_t	 i, j, mid;						\
+									\
+	while (n > 16) {						\
+		mid = n / 2;						\
+		if (v[mid].key < v[0].key) {				\
+			t = v[mid]; v[mid] = v[0]; v[0] = t;		\
+		}							\
+		if (v[n - 1].key < v[mid].key) {			\
+			t = v[mid]; v[mid] = v[n - 1]; v[n - 1] = t;	\
+			if (v[mid].key < v[0].key) {			\
+				t = v[mid]; v[mid] = v[0]; v[0] = t;	\
+			}						\
+		}							\
+		pivot = v[mid];						\
+		for (i = 0, j = n - 1;; i++, j--) {			\
+			while (v[i].key < pivot.key)			\
+				i++;					\
+			while (pivot.key < v[j].key)			\
+				j--;					\
+			if (i >= j)					\
+				break;					\
+			t = v[i]; v[i] = v[j]; v[j] = t;		\
+		}							\
+		if (j + 1 < n - j - 1) {				\
+			name(v, j + 1);					\
+			v += j + 1;					\
+			n -= j + 1;					\
+		} else {						\
+			name(v + j + 1, n - j - 1);			\
+			n = j + 1;					\
+		}							\
+	}								\
+	for (i = 1; i < n; i++) {					\
+		t = v[i];						\
+		for (j = i; j > 0 && t.key < v[j - 1].key; j--)		\
+			v[j] = v[j - 1];				\
+		v[j] = t;						\
+	}								\
+}
+SORT_BY(dwords_sort, struct dword, hash)
+SORT_BY(tws_sort, struct tw, term)
+
+/* Heaviest first. */
+static int
+tw_wcmp(const void *a, const void *b)
+{
+	const struct tw	*x = a, *y = b;
+
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return x->term < y->term ? -1 : x->term > y->term;
+}
+
+/*
+ * Analyses doc into s->d unless it is the article analysed last: its
+ * words with weights (terms not yet known get NOSLOT), and its keys.
+ */
+static void
+doc_analyse(struct stories *s, const struct story_doc *doc)
+{
+	struct doc	*d = &s->d;
+	const char	*text = doc->text != NULL ? doc->text : "";
+	const char	*title = doc->title != NULL ? doc->title : "";
+	size_t		 i, j, tlen, xlen;
+	double		 n;
+	uint64_t	*p;
+	uint32_t	 df;
+	double		 w, norm = 0, idf;
+	int		 html;
+
+	if (d->valid && d->item == doc->item && d->title == doc->title &&
+	    d->text == doc->text && d->link == doc->link &&
+	    d->langp == doc->lang)
+		return;
+	d->valid = 1;
+	d->item = doc->item;
+	d->title = doc->title;
+	d->text = doc->text;
+	d->link = doc->link;
+	d->langp = doc->lang;
+	d->nwords = d->nvec = 0;
+	tlen = strlen(title);
+	xlen = strlen(text);
+	html = stem_looks_html(text);
+	d->lang = stem_lang_code(doc->lang);
+	if (d->lang == STEM_UNKNOWN) {
+		/* None given, or not one of ours: the nearest of ours. */
+		d->lang = stem_detect(text, xlen, html);
+		if (d->lang == STEM_UNKNOWN)
+			d->lang = stem_detect(title, tlen, 0);
+	}
+	d->title_words = 0;
+	d->title_hash = HASH_INIT;
+	d->body_words = 0;
+	d->in_title = 1;
+	d->prevlen = 0;
+	stem_words(title, tlen, stem_looks_html(title), doc_word, s);
+	d->in_title = 0;
+	d->prevlen = 0;
+	stem_words(text, xlen, html, doc_word, s);
+	d->title_key = 0;
+	if (d->title_words >= TITLE_KEY_WORDS)
+		d->title_key = hash_final(hash_bytes(d->title_hash, "T", 1));
+	d->link_key = 0;
+	if (doc->link != NULL && *doc->link != '\0')
+		d->link_key = hash_final(hash_bytes(hash_bytes(HASH_INIT,
+		    doc->link, strlen(doc->link)), "L", 1));
+
+	if (d->nwords > 1)
+		dwords_sort(d->words, d->nwords);
+	for (i = 0; i < d->nwords; i = j) {
+		n = d->words[i].weight;
+		for (j = i + 1; j < d->nwords &&
+		    d->words[j].hash == d->words[i].hash; j++)
+			n += d->words[j].weight;
+		if (d->nvec == d->capvec) {
+			d->capvec = d->capvec == 0 ? 64 : d->capvec * 2;
+			d->vec = xreallocarray(d->vec, d->capvec,
+			    sizeof *d->vec);
+			d->vhash = xreallocarray(d->vhash, d->capvec,
+			    sizeof *d->vhash);
+		}
+		p = umap_find(&s->termmap, d->words[i].hash);
+		df = p != NULL ? s->terms[*p].df : 0;
+		idf = log((double)(s->ndocs + 1) / (df + 1)) + 1;
+		w = (n >= 1 ? 1 + log(n) : n) * idf;
+		d->vec[d->nvec].term = p != NULL ? (uint32_t)*p : NOSLOT;
+		d->vec[d->nvec].w = (float)w;
+		d->vhash[d->nvec] = d->words[i].hash;
+		d->nvec++;
+		norm += w * w;
+	}
+	norm = sqrt(norm);
+	for (i = 0; i < d->nvec; i++)
+		d->vec[i].w = (float)(d->vec[i].w / norm);
+}
+
+static double
+vec_dot(const struct tw *a, size_t na, const struct tw *b, size_t nb)
+{
+	size_t	 i = 0, j = 0;
+	double	 sum = 0;
+
+	while (i < na && j < nb) {
+		if (a[i].term < b[j].term)
+			i++;
+		else if (a[i].term > b[j].term)
+			j++;
+		else
+			sum += (double)a[i++].w * b[j++].w;
+	}
+	return sum;
+}
+
+/* The weight of term in the sorted vector v, or 0. */
+static float
+vec_get(const struct tw *v, size_t n, uint32_t term)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].term == term)
+			return v[mid].w;
+		if (v[mid].term < term)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static struct story *
+story_get(const struct stories *s, int64_t id)
+{
+	uint64_t	*p;
+
+	if (id <= 0 || (p = umap_find(&s->idmap, (uint64_t)id)) == NULL)
+		return NULL;
+	return &s->slots[*p];
+}
+
+int64_t
+stories_match(struct stories *s, const struct story_doc *doc)
+{
+	struct doc	*d = &s->d;
+	struct story	*st, *best = NULL;
+	struct term	*t;
+	uint64_t	*p;
+	size_t		 i, j;
+	uint32_t	 slot;
+	double		 sim, bestsim = 0;
+
+	doc_analyse(s, doc);
+	if ((d->link_key != 0 && (p = umap_find(&s->keymap,
+	    d->link_key)) != NULL) || (d->title_key != 0 &&
+	    (p = umap_find(&s->keymap, d->title_key)) != NULL)) {
+		st = story_get(s, (int64_t)*p);
+		if (st != NULL && within(doc->time, st->latest, s->p.window))
+			return st->id;
+	}
+	s->ntouched = 0;
+	for (i = 0; i < d->nvec; i++) {
+		if (d->vec[i].term == NOSLOT)
+			continue;
+		t = &s->terms[d->vec[i].term];
+		for (j = 0; j < t->npost; j++) {
+			slot = t->post[j];
+			st = &s->slots[slot];
+			if (s->acc[slot] == 0)
+				s->touched[s->ntouched++] = slot;
+			s->acc[slot] += d->vec[i].w *
+			    vec_get(st->vec, st->nvec, d->vec[i].term);
+		}
+	}
+	for (i = 0; i < s->ntouched; i++) {
+		slot = s->touched[i];
+		st = &s->slots[slot];
+		/*
+		 * A prior for size, as in a Chinese restaurant process: a
+		 * story of many articles is likelier to get the next one, and
+		 * its centroid is the surer estimate of what it is about.
+		 */
+		sim = s->acc[slot] / sqrt(st->norm2) * (1 + SIZE_PRIOR *
+		    log(st->ndocs < SIZE_PRIOR_MAX ? st->ndocs :
+		    SIZE_PRIOR_MAX));
+		s->acc[slot] = 0;
+		if (!within(doc->time, st->latest, s->p.window))
+			continue;
+		if (sim > bestsim || (sim == bestsim && best != NULL &&
+		    st->seq > best->seq)) {
+			bestsim = sim;
+			best = st;
+		}
+	}
+	s->ntouched = 0;
+	if (best == NULL || bestsim < s->p.threshold)
+		return 0;
+	return best->id;
+}
+
+static void
+post_add(struct term *t, uint32_t slot)
+{
+	if (t->npost == t->cappost) {
+		t->cappost = t->cappost == 0 ? 4 : t->cappost * 2;
+		t->post = xreallocarray(t->post, t->cappost, sizeof *t->post);
+	}
+	t->post[t->npost++] = slot;
+}
+
+static void
+post_del(struct term *t, uint32_t slot)
+{
+	uint32_t	 i;
+
+	for (i = 0; i < t->npost; i++)
+		if (t->post[i] == slot) {
+			t->post[i] = t->post[--t->npost];
+			break;
+		}
+	if (t->npost == 0) {
+		free(t->post);
+		t->post = NULL;
+		t->cappost = 0;
+	}
+}
+
+/* The index of the term with hash h, made when new. */
+static uint32_t
+term_get(struct stories *s, uint64_t h)
+{
+	uint64_t	*p;
+	uint32_t	 i;
+
+	if ((p = umap_find(&s->termmap, h)) != NULL)
+		return (uint32_t)*p;
+	if (s->nfreeterms > 0)
+		i = s->freeterms[--s->nfreeterms];
+	else {
+		if (s->nterms == s->capterms) {
+			s->capterms = s->capterms == 0 ? 1024 :
+			    s->capterms * 2;
+			s->terms = xreallocarray(s->terms, s->capterms,
+			    sizeof *s->terms);
+		}
+		i = (uint32_t)s->nterms++;
+	}
+	memset(&s->terms[i], 0, sizeof s->terms[i]);
+	s->terms[i].hash = h;
+	umap_put(&s->termmap, h, i);
+	s->liveterms++;
+	return i;
+}
+
+/*
+ * Forgets the terms no hot story has that were seen in fewest articles
+ * (once, then up to twice, four and eight times) until the table is at
+ * three quarters of TERMS_MAX: a forgotten term that comes back starts
+ * its count again, as a rare term would anyway.  The terms hot stories
+ * hold stay (at most max_hot times CENTROID_MAX), so the next pruning
+ * waits for TERMS_MAX / 4 new terms whatever this one achieved.
+ */
+static void
+terms_prune(struct stories *s)
+{
+	struct term	*t;
+	uint32_t	 limit;
+	size_t		 i;
+
+	for (limit = 1; limit <= 8 && s->liveterms > TERMS_MAX / 4 * 3;
+	    limit *= 2) {
+		for (i = 0; i < s->nterms; i++) {
+			t = &s->terms[i];
+			if (t->hash == 0 || t->npost > 0 || t->df > limit)
+				continue;
+			umap_del(&s->termmap, t->hash);
+			t->hash = 0;
+			if (s->nfreeterms % 1024 == 0)
+				s->freeterms = xreallocarray(s->freeterms,
+				    s->nfreeterms + 1024,
+				    sizeof *s->freeterms);
+			s->freeterms[s->nfreeterms++] = (uint32_t)i;
+			s->liveterms--;
+		}
+	}
+	s->prune_at = s->liveterms + TERMS_MAX / 4;
+	if (s->prune_at < TERMS_MAX)
+		s->prune_at = TERMS_MAX;
+}
+
+static int
+heap_less(const struct stories *s, size_t a, size_t b)
+{
+	const struct story	*x = &s->slots[s->heap[a]];
+	const struct story	*y = &s->slots[s->heap[b]];
+
+	if (x->latest != y->latest)
+		return x->latest < y->latest;
+	return x->seq < y->seq;
+}
+
+static void
+heap_swap(struct stories *s, size_t a, size_t b)
+{
+	uint32_t	 t = s->heap[a];
+
+	s->heap[a] = s->heap[b];
+	s->heap[b] = t;
+	s->slots[s->heap[a]].heap = a;
+	s->slots[s->heap[b]].heap = b;
+}
+
+/* Moves the entry at i up or down to its place. */
+static void
+heap_fix(struct stories *s, size_t i)
+{
+	size_t	 c;
+
+	while (i > 0 && heap_less(s, i, (i - 1) / 2)) {
+		heap_swap(s, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+	for (;;) {
+		c = 2 * i + 1;
+		if (c >= s->nheap)
+			break;
+		if (c + 1 < s->nheap && heap_less(s, c + 1, c))
+			c++;
+		if (!heap_less(s, c, i))
+			break;
+		heap_swap(s, i, c);
+		i = c;
+	}
+}
+
+static void
+heap_del(struct stories *s, size_t i)
+{
+	s->nheap--;
+	if (i == s->nheap)
+		return;
+	heap_swap(s, i, s->nheap);
+	heap_fix(s, i);
+}
+
+static struct story *
+story_new(struct stories *s, int64_t id)
+{
+	struct story	*st;
+	uint32_t	 slot;
+
+	if (s->nfreeslots > 0)
+		slot = s->freeslots[--s->nfreeslots];
+	else {
+		if (s->nslots == s->capslots) {
+			s->capslots = s->capslots == 0 ? 64 : s->capslots * 2;
+			s->slots = xreallocarray(s->slots, s->capslots,
+			    sizeof *s->slots);
+			s->freeslots = xreallocarray(s->freeslots,
+			    s->capslots, sizeof *s->freeslots);
+			s->heap = xreallocarray(s->heap, s->capslots,
+			    sizeof *s->heap);
+			s->touched = xreallocarray(s->touched, s->capslots,
+			    sizeof *s->touched);
+			s->acc = xreallocarray(s->acc, s->capslots,
+			    sizeof *s->acc);
+		}
+		slot = (uint32_t)s->nslots++;
+		s->acc[slot] = 0;
+	}
+	st = &s->slots[slot];
+	memset(st, 0, sizeof *st);
+	st->id = id;
+	st->latest = INT64_MIN;
+	umap_put(&s->idmap, (uint64_t)id, slot);
+	st->heap = s->nheap;
+	s->heap[s->nheap++] = slot;
+	return st;
+}
+
+static void
+story_evict(struct stories *s, struct story *st)
+{
+	uint32_t	 slot = (uint32_t)(st - s->slots), i;
+	uint64_t	*p;
+
+	for (i = 0; i < st->nvec; i++)
+		post_del(&s->terms[st->vec[i].term], slot);
+	for (i = 0; i < st->nkeys && i < KEYS_MAX; i++) {
+		p = umap_find(&s->keymap, st->keys[i]);
+		if (p != NULL && *p == (uint64_t)st->id)
+			umap_del(&s->keymap, st->keys[i]);
+	}
+	umap_del(&s->idmap, (uint64_t)st->id);
+	heap_del(s, st->heap);
+	free(st->vec);
+	free(st->cvec);
+	memset(st, 0, sizeof *st);
+	s->freeslots[s->nfreeslots++] = slot;
+}
+
+/* Adds the analysed article's vector to the story's centroid. */
+static void
+story_merge(struct stories *s, struct story *st)
+{
+	struct doc	*d = &s->d;
+	struct tw	*out;
+	size_t		 i = 0, j = 0, n = 0;
+	uint32_t	 slot = (uint32_t)(st - s->slots);
+	double		 norm2 = 0;
+
+	out = xreallocarray(NULL, st->nvec + d->nvec + 1, sizeof *out);
+	while (i < st->nvec || j < d->nvec) {
+		if (j == d->nvec || (i < st->nvec &&
+		    st->vec[i].term < d->vec[j].term))
+			out[n] = st->vec[i++];
+		else if (i == st->nvec || d->vec[j].term < st->vec[i].term) {
+			out[n] = d->vec[j++];
+			post_add(&s->terms[out[n].term], slot);
+		} else {
+			out[n] = st->vec[i++];
+			out[n].w += d->vec[j++].w;
+		}
+		norm2 += (double)out[n].w * out[n].w;
+		n++;
+	}
+	free(st->vec);
+	st->vec = out;
+	st->nvec = (uint32_t)n;
+	st->capvec = (uint32_t)(st->nvec + d->nvec);
+	st->norm2 = norm2;
+	if (st->nvec > CENTROID_MAX)
+		story_cut(s, st);
+}
+
+/* Keeps the CENTROID_KEEP heaviest terms of the centroid. */
+static void
+story_cut(struct stories *s, struct story *st)
+{
+	uint32_t	 slot = (uint32_t)(st - s->slots), i;
+
+	qsort(st->vec, st->nvec, sizeof *st->vec, tw_wcmp);
+	for (i = CENTROID_KEEP; i < st->nvec; i++)
+		post_del(&s->terms[st->vec[i].term], slot);
+	st->nvec = CENTROID_KEEP;
+	tws_sort(st->vec, st->nvec);
+	st->norm2 = 0;
+	for (i = 0; i < st->nvec; i++)
+		st->norm2 += (double)st->vec[i].w * st->vec[i].w;
+}
+
+/* Remembers a duplicate key for the story, forgetting its oldest. */
+static void
+story_key(struct stories *s, struct story *st, uint64_t key)
+{
+	uint64_t	*p, old;
+
+	if (key == 0)
+		return;
+	if (st->nkeys >= KEYS_MAX) {
+		old = st->keys[st->nkeys % KEYS_MAX];
+		p = umap_find(&s->keymap, old);
+		if (p != NULL && *p == (uint64_t)st->id)
+			umap_del(&s->keymap, old);
+	}
+	st->keys[st->nkeys++ % KEYS_MAX] = key;
+	if (st->nkeys >= 2 * KEYS_MAX)
+		st->nkeys -= KEYS_MAX;
+	umap_put(&s->keymap, key, (uint64_t)st->id);
+}
+
+void
+stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
+{
+	struct doc	*d = &s->d;
+	struct story	*st, *old;
+	struct term	*t;
+	size_t		 i;
+	double		 dsim, csim, norm;
+
+	if (id <= 0)
+		return;
+	doc_analyse(s, doc);
+	d->valid = 0;		/* the frequencies change below */
+	if (doc->time > s->newest)
+		s->newest = doc->time;
+	/* Stories out of the window of the newest article go. */
+	while (s->nheap > 0) {
+		old = &s->slots[s->heap[0]];
+		if (old->id == id || within(s->newest, old->latest,
+		    s->p.window))
+			break;
+		story_evict(s, old);
+	}
+	s->ndocs++;
+	for (i = 0; i < d->nvec; i++) {
+		if (d->vec[i].term == NOSLOT)
+			d->vec[i].term = term_get(s, d->vhash[i]);
+		t = &s->terms[d->vec[i].term];
+		if (t->df < UINT32_MAX)
+			t->df++;
+	}
+	if (d->nvec > 1)
+		tws_sort(d->vec, d->nvec);
+	if ((st = story_get(s, id)) == NULL) {
+		while (s->nheap >= s->p.max_hot)
+			story_evict(s, &s->slots[s->heap[0]]);
+		st = story_new(s, id);
+	}
+	story_merge(s, st);
+	st->ndocs++;
+	if (doc->time > st->latest || st->latest == INT64_MIN)
+		st->latest = doc->time;
+	st->seq = ++s->seq;
+	heap_fix(s, st->heap);
+	story_key(s, st, d->link_key);
+	story_key(s, st, d->title_key);
+
+	/* The central article: the nearer of this one and the last. */
+	norm = sqrt(st->norm2);
+	dsim = norm > 0 ? vec_dot(d->vec, d->nvec, st->vec, st->nvec) /
+	    norm : 0;
+	csim = st->cvec != NULL && norm > 0 ?
+	    vec_dot(st->cvec, st->ncvec, st->vec, st->nvec) / norm : -1;
+	if (st->central == 0 || dsim > csim) {
+		st->central = doc->item;
+		free(st->cvec);
+		st->cvec = xreallocarray(NULL, d->nvec ? d->nvec : 1,
+		    sizeof *st->cvec);
+		if (d->nvec > 0)
+			memcpy(st->cvec, d->vec, d->nvec * sizeof *d->vec);
+		st->ncvec = (uint32_t)d->nvec;
+	}
+	if (s->liveterms > s->prune_at)
+		terms_prune(s);
+}
+
+int64_t
+stories_central(const struct stories *s, int64_t id)
+{
+	const struct story	*st;
+
+	if ((st = story_get(s, id)) == NULL)
+		return 0;
+	return st->central;
+}

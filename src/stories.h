@@ -1,0 +1,78 @@
+/*
+ * Ongoing stories: incremental clustering of articles into the events they
+ * report.  An engine holds the "hot" stories (those with an article within
+ * the time window of the newest one) with their term vectors and the
+ * document frequencies seen so far; it never touches the cache.  The
+ * store persists story ids and memberships; on start the caller replays
+ * the hot window into a new engine with stories_add.
+ *
+ * Use: for each new article, id = stories_match(); if id is 0, the caller
+ * makes a new story (the store hands out its id); then stories_add(id).
+ * `tidings stories --cluster` and the refresh do exactly this, so both
+ * assign the same way.  stories_add right after stories_match with the
+ * same doc (same item and string pointers, strings unchanged)
+ * reuses the words match found instead of reading the text again.
+ * Articles should come in time order; the newest time seen decides which
+ * stories fall out of the window.
+ */
+#ifndef TIDINGS_STORIES_H
+#define TIDINGS_STORIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One article as the engine sees it.  Strings are UTF-8 or NULL. */
+struct story_doc {
+	int64_t		 item;		/* the caller's id of the article */
+	int64_t		 source;	/* the caller's id of its feed */
+	int64_t		 time;		/* published, else first seen (UTC) */
+	const char	*lang;		/* item's, else feed's: "en-us"; NULL
+					   or another language: detected */
+	const char	*title;		/* plain text */
+	const char	*text;		/* plain text or HTML (tags skipped) */
+	const char	*link;		/* absolute, or NULL */
+};
+
+struct stories_params {
+	int64_t		 window;	/* seconds around a story's latest */
+	double		 threshold;	/* least similarity to join */
+	size_t		 max_hot;	/* stories kept in memory at most */
+};
+
+struct stories;
+
+/*
+ * The defaults the reader and `stories --cluster` use: a window of 3
+ * days, threshold 0.10 (a cosine, raised a little for stories of many
+ * articles), at most 20,000 hot stories.
+ */
+void		 stories_params_default(struct stories_params *);
+/*
+ * A new, empty engine (params NULL: the defaults).  Never NULL; free
+ * with stories_free, which accepts NULL.
+ */
+struct stories	*stories_new(const struct stories_params *);
+void		 stories_free(struct stories *);
+/*
+ * The story doc belongs to: a story id given to stories_add before, or 0
+ * when no hot story is similar enough (the caller then makes a new one).
+ * An article with the same link or the same normalised title (folded
+ * words, three or more) as one already added joins that article's story
+ * whatever the similarity, while the story is hot and within the window.
+ */
+int64_t		 stories_match(struct stories *, const struct story_doc *);
+/*
+ * Adds doc to story id (id > 0): updates the story's representation, the
+ * document frequencies and the hot set (evicting stories that fell out of
+ * the window, or the least recent beyond max_hot).
+ */
+void		 stories_add(struct stories *, int64_t, const struct story_doc *);
+/*
+ * The article nearest the centre of story id, whose title labels the
+ * story, or 0 when the story is not hot.
+ */
+int64_t		 stories_central(const struct stories *, int64_t);
+/* Stories kept in memory now. */
+size_t		 stories_hot(const struct stories *);
+
+#endif

@@ -1,0 +1,304 @@
+/*
+ * track.c owns the stories engine of a process and what it shares with
+ * the cache: story ids come from the store, the engine's memory is the
+ * cache's hot window replayed, and every assignment is written in the
+ * transaction of the feed that brought the article.  It also groups a
+ * story's duplicates for display.  No SQL here (store.c), no clustering
+ * (stories.c).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "log.h"
+#include "stories.h"
+#include "stem.h"
+#include "store.h"
+#include "track.h"
+#include "xmalloc.h"
+
+/*
+ * The engine sees an article's title and the start of its text: the lede
+ * says what the story is, and the cost of an article stays bounded
+ * however long its text (replays cut the same way).
+ */
+#define TRACK_TEXT_MAX	1024
+/*
+ * A new engine learns each hot story from its last articles only: a
+ * story's recent articles say what it is about now, and a restart costs
+ * the same however large a story has grown.
+ */
+#define TRACK_REPLAY_MAX	100
+
+struct track {
+	struct stories	*engine;	/* NULL until the first article */
+	struct stories_params params;
+	size_t		 replayed;	/* articles, for the log */
+	/* The language found in the last feed that declares none. */
+	int64_t		 lang_feed;
+	char		 lang[8];
+};
+
+static void	 replay(void *, const struct store_hot_item *);
+static char	*text_cut(const char *);
+static int	 feed_lang(struct track *, struct store *,
+		    const struct store_new_item *, const char *,
+		    const char **, char **);
+static int	 engine_load(struct track *, struct store *, char **);
+static char	*title_norm(const char *);
+
+struct track *
+track_new(void)
+{
+	struct track	*t;
+
+	t = xcalloc(1, sizeof *t);
+	stories_params_default(&t->params);
+	return t;
+}
+
+void
+track_free(struct track *t)
+{
+	if (t == NULL)
+		return;
+	stories_free(t->engine);
+	free(t);
+}
+
+void
+track_reset(struct track *t)
+{
+	stories_free(t->engine);
+	t->engine = NULL;
+}
+
+static void
+replay(void *ud, const struct store_hot_item *h)
+{
+	struct track		*t = ud;
+	struct story_doc	 d;
+	char			*text;
+
+	d.item = h->id;
+	d.source = h->feed_id;
+	d.time = h->time;
+	d.lang = h->lang;
+	d.title = h->title;
+	d.text = text = text_cut(h->text);
+	d.link = h->link;
+	stories_add(t->engine, h->story, &d);
+	free(text);
+	t->replayed++;
+}
+
+/* The text the engine sees (allocated): TRACK_TEXT_MAX bytes at most,
+   cut before a UTF-8 continuation byte. */
+static char *
+text_cut(const char *s)
+{
+	size_t	 len;
+
+	if (s == NULL)
+		return NULL;
+	len = strnlen(s, TRACK_TEXT_MAX + 1);
+	if (len > TRACK_TEXT_MAX) {
+		len = TRACK_TEXT_MAX;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--;
+	}
+	return xstrndup(s, len);
+}
+
+/*
+ * The language of a new article in *lang: its feed's, else the one found
+ * for the feed before, else found now from this article's words and kept
+ * (in the cache too, for replays) for the feed's other articles; NULL
+ * when unknown (the engine then looks at each article).  0 or -1.
+ */
+static int
+feed_lang(struct track *t, struct store *s, const struct store_new_item *ni,
+    const char *text, const char **lang, char **cause)
+{
+	enum stem_lang	 l;
+
+	*lang = ni->feed->language;
+	if (*lang != NULL)
+		return 0;
+	if (t->lang_feed != ni->feed_id) {
+		l = text != NULL ? stem_detect(text, strlen(text),
+		    stem_looks_html(text)) : STEM_UNKNOWN;
+		if (l == STEM_UNKNOWN && ni->item->title != NULL)
+			l = stem_detect(ni->item->title,
+			    strlen(ni->item->title), 0);
+		snprintf(t->lang, sizeof t->lang, "%s", stem_lang_name(l));
+		if (store_feed_set_lang(s, ni->feed_id, *t->lang != '\0' ?
+		    t->lang : NULL, cause) != 0)
+			return -1;
+		t->lang_feed = ni->feed_id;
+	}
+	*lang = *t->lang != '\0' ? t->lang : NULL;
+	return 0;
+}
+
+/* A new engine holding the stories active in the cache's window. */
+static int
+engine_load(struct track *t, struct store *s, char **cause)
+{
+	t->engine = stories_new(&t->params);
+	if (store_story_hot(s, t->params.window, t->params.max_hot,
+	    TRACK_REPLAY_MAX, replay, t, cause) != 0) {
+		track_reset(t);
+		return -1;
+	}
+	log_debug("stories: %zu articles replayed, %zu stories hot",
+	    t->replayed, stories_hot(t->engine));
+	return 0;
+}
+
+int
+track_assign(struct track *t, struct store *s, const struct store_new_item *ni,
+    char **cause)
+{
+	const struct item	*it = ni->item;
+	struct story_doc	 d;
+	int64_t			 id;
+	char			*text;
+	int			 rc = -1;
+
+	if (t->engine == NULL && engine_load(t, s, cause) != 0)
+		return -1;
+	/* As the cache's hot window has it: content, else summary. */
+	text = text_cut(it->content != NULL ? it->content : it->summary);
+	d.item = ni->id;
+	d.source = ni->feed_id;
+	d.time = ni->time;
+	d.title = it->title;
+	d.text = text;
+	d.link = it->link;
+	/* The model has no item language: the feed's, else found. */
+	if (feed_lang(t, s, ni, text, &d.lang, cause) != 0)
+		goto out;
+	if ((id = stories_match(t->engine, &d)) == 0 &&
+	    store_story_new(s, d.time, &id, cause) != 0)
+		goto out;
+	stories_add(t->engine, id, &d);
+	if (store_story_assign(s, ni->id, id, d.time,
+	    stories_central(t->engine, id), cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(text);
+	return rc;
+}
+
+/* A title compared for duplicates: ASCII folded, punctuation as blanks. */
+static char *
+title_norm(const char *s)
+{
+	struct buf	 b;
+	int		 blank = 0;
+
+	buf_init(&b, BUF_NOLIMIT);
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char	 c = (unsigned char)*s;
+
+		if (c < 0x80 && !isalnum(c)) {
+			blank = buf_len(&b) > 0;
+			continue;
+		}
+		if (blank)
+			buf_addc(&b, ' ');
+		blank = 0;
+		buf_addc(&b, (char)(c < 0x80 ? tolower(c) : c));
+	}
+	return buf_detach(&b);
+}
+
+void
+track_group(const struct store_story_item *v, size_t n,
+    struct track_entry **entriesp, size_t *np)
+{
+	struct track_entry	*es, *e;
+	char			**norm;
+	size_t			*owner, i, j, k, ne = 0;
+	struct buf		 b;
+
+	es = xcalloc(n + 1, sizeof *es);
+	norm = xcalloc(n + 1, sizeof *norm);
+	owner = xcalloc(n + 1, sizeof *owner);
+	for (i = 0; i < n; i++)
+		norm[i] = title_norm(v[i].title);
+	for (i = 0; i < n; i++) {
+		/* Stories are small: comparing with each entry will do. */
+		for (j = 0; j < ne; j++) {
+			k = es[j].item;
+			if ((v[k].link != NULL && v[i].link != NULL &&
+			    strcmp(v[k].link, v[i].link) == 0) ||
+			    (*norm[i] != '\0' && strcmp(norm[k], norm[i]) == 0))
+				break;
+		}
+		e = &es[j];
+		if (j == ne) {
+			ne++;
+			e->item = i;
+			e->read = 1;
+		}
+		owner[i] = j;
+		e->ids = xreallocarray(e->ids, e->nids + 1, sizeof *e->ids);
+		e->ids[e->nids++] = v[i].id;
+		if (!v[i].read)
+			e->read = 0;
+		if (v[i].fresh)
+			e->fresh = 1;
+	}
+	/* Each entry's sources once each, in the order they carried it. */
+	for (j = 0; j < ne; j++) {
+		buf_init(&b, BUF_NOLIMIT);
+		for (i = es[j].item; i < n; i++) {
+			if (owner[i] != j || v[i].feed_title == NULL)
+				continue;
+			for (k = es[j].item; k < i; k++)
+				if (owner[k] == j && v[k].feed_title != NULL &&
+				    (v[k].feed_id == v[i].feed_id ||
+				    strcmp(v[k].feed_title, v[i].feed_title) ==
+				    0))
+					break;
+			if (k < i)
+				continue;
+			if (buf_len(&b) > 0)
+				buf_adds(&b, ", ");
+			buf_adds(&b, v[i].feed_title);
+			es[j].srcs = xreallocarray(es[j].srcs,
+			    es[j].nsources + 1, sizeof *es[j].srcs);
+			es[j].srcs[es[j].nsources++] = v[i].feed_title;
+		}
+		es[j].sources = buf_detach(&b);
+	}
+	for (i = 0; i < n; i++)
+		free(norm[i]);
+	free(norm);
+	free(owner);
+	*entriesp = es;
+	*np = ne;
+}
+
+void
+track_entries_free(struct track_entry *es, size_t n)
+{
+	size_t	 i;
+
+	if (es == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(es[i].ids);
+		free(es[i].srcs);
+		free(es[i].sources);
+	}
+	free(es);
+}

@@ -1,0 +1,58 @@
+/*
+ * Tracking stories in the cache: the glue between the store, which keeps
+ * stories and memberships, and the stories engine, which decides which
+ * story an article joins.  A refresh hands each genuinely new article to
+ * track_assign from inside the feed's transaction.  The engine is loaded
+ * from the cache's hot window at the first new article, so a refresh with
+ * nothing new costs nothing.  Also: a story's articles with duplicates
+ * (the same link or title from several feeds) shown once.
+ */
+#ifndef TIDINGS_TRACK_H
+#define TIDINGS_TRACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+struct track;
+
+/* A tracker with no engine loaded yet.  Never NULL. */
+struct track	*track_new(void);
+void		 track_free(struct track *);
+/*
+ * Assigns a new article to a story (an existing one, else a new one):
+ * the store_hooks new_item hook.  0, or -1 with *cause.
+ */
+int		 track_assign(struct track *, struct store *,
+		    const struct store_new_item *, char **);
+/*
+ * Forgets the engine (after a feed's transaction was rolled back, the
+ * engine may hold stories the cache does not): the next article loads
+ * it again.
+ */
+void		 track_reset(struct track *);
+
+/* One line of a story's timeline: an article and its duplicates. */
+struct track_entry {
+	size_t		 item;		/* index of the first, oldest */
+	int64_t		*ids;		/* it and its duplicates */
+	size_t		 nids;
+	const char	**srcs;		/* its feeds' titles, each once, in
+					   the order they carried it; they
+					   point into the story's items */
+	size_t		 nsources;
+	char		*sources;	/* "Feed A, Feed B" */
+	int		 read;		/* all of them are read */
+	int		 fresh;		/* one is new in a followed story */
+};
+/*
+ * Groups a story's articles (oldest first, as store_story_items gives
+ * them): an article with the same link or the same normalised title as
+ * an earlier one joins its entry.  *entries allocated.
+ */
+void		 track_group(const struct store_story_item *, size_t,
+		    struct track_entry **, size_t *);
+void		 track_entries_free(struct track_entry *, size_t);
+
+#endif

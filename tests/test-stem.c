@@ -1,0 +1,214 @@
+/*
+ * test-stem: folding, words from text and HTML, stop words, the six
+ * stemmers and language detection.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "stem.h"
+#include "test.h"
+
+/* Words joined by one space, as stem_words gives them. */
+static void
+join_word(void *ud, const char *w, size_t len)
+{
+	struct buf	*b = ud;
+
+	if (buf_len(b) > 0)
+		buf_addc(b, ' ');
+	buf_add(b, w, len);
+}
+
+static const struct {
+	const char	*in;
+	int		 html;
+	const char	*want;
+} words[] = {
+	/* Lower case and accents, in every script we fold. */
+	{ "Élysée Palace", 0, "elysee palace" },
+	{ "Straße GROẞ Fußball", 0, "strasse gross fussball" },
+	{ "ÆSIR œuvre Øresund Þór", 0, "aesir oeuvre oresund thor" },
+	{ "Łódź Šibenik Ğ İstanbul", 0, "lodz sibenik g istanbul" },
+	{ "São Paulo, AÇÃO", 0, "sao paulo acao" },
+	{ "ΑΘΉΝΑ Αθήνα ΐ", 0, "αθηνα αθηνα ι" },
+	{ "ΟΔΥΣΣΕΥΣ", 0, "οδυσσευσ" },
+	{ "МОСКВА Ёлка", 0, "москва елка" },
+	{ "cafe\xcc\x81 (combining)", 0, "cafe combining" },
+	/* Punctuation, apostrophes and hyphens split; digits stay. */
+	{ "China's GDP grew 7.5% in Q1 — l'économie", 0,
+	    "china s gdp grew 7 5 in q1 l economie" },
+	{ "e-mail, co-operate!", 0, "e mail co operate" },
+	{ "emoji \xf0\x9f\x93\xb0 between", 0, "emoji between" },
+	/* HTML: tags, comments, script and style go; references decode. */
+	{ "<p>Caf&eacute; &amp; <b>th&#233;</b> &#x48;i</p>", 1,
+	    "cafe the hi" },
+	{ "a<script>var x = 'no';</script>b<style>p{}</style>c", 1,
+	    "a b c" },
+	{ "x<!-- hidden words -->y &szlig; &nbsp;z &bogus; q", 1,
+	    "x y ss z bogus q" },
+	{ "<b>not html</b>", 0, "b not html b" },
+	{ "", 0, "" },
+};
+
+static const struct {
+	enum stem_lang	 lang;
+	const char	*word;
+	int		 stop;
+} stops[] = {
+	{ STEM_EN, "the", 1 }, { STEM_EN, "because", 1 },
+	{ STEM_EN, "bank", 0 },
+	{ STEM_NL, "het", 1 }, { STEM_NL, "omdat", 1 },
+	{ STEM_NL, "regering", 0 },
+	{ STEM_DE, "und", 1 }, { STEM_DE, "fur", 1 },	/* folded "für" */
+	{ STEM_DE, "regierung", 0 },
+	{ STEM_FR, "les", 1 }, { STEM_FR, "etait", 1 },	/* "était" */
+	{ STEM_FR, "gouvernement", 0 },
+	{ STEM_ES, "los", 1 }, { STEM_ES, "tambien", 1 },
+	{ STEM_ES, "gobierno", 0 },
+	{ STEM_PT, "nao", 1 }, { STEM_PT, "voce", 1 },
+	{ STEM_PT, "governo", 0 },
+	{ STEM_UNKNOWN, "the", 0 },
+};
+
+/* Pairs of forms that must stem alike, to want when it is given. */
+static const struct {
+	enum stem_lang	 lang;
+	const char	*a;
+	const char	*b;
+	const char	*want;
+} stems[] = {
+	{ STEM_EN, "elections", "election", "election" },
+	{ STEM_EN, "companies", "company", "company" },
+	{ STEM_EN, "crashes", "crash", "crash" },
+	{ STEM_EN, "running", "run", "run" },
+	{ STEM_EN, "talks", "talk", "talk" },
+	{ STEM_EN, "voted", "vote", NULL },
+	{ STEM_EN, "voting", "votes", NULL },
+	{ STEM_EN, "glasses", "glass", "glass" },
+	{ STEM_NL, "verkiezingen", "verkiezing", "verkiezing" },
+	{ STEM_NL, "mannen", "man", "man" },
+	{ STEM_NL, "mogelijkheden", "mogelijkheid", "mogelijkheid" },
+	{ STEM_NL, "ministers", "minister", "minister" },
+	{ STEM_DE, "regierungen", "regierung", "regierung" },
+	{ STEM_DE, "kindern", "kind", "kind" },
+	{ STEM_DE, "hauses", "haus", "haus" },
+	{ STEM_DE, "tage", "tag", "tag" },
+	{ STEM_FR, "elections", "election", "election" },
+	{ STEM_FR, "journaux", "journal", "journal" },
+	{ STEM_FR, "presidente", "president", "president" },
+	{ STEM_FR, "grandes", "grand", "grand" },
+	{ STEM_ES, "elecciones", "eleccion", "eleccion" },
+	{ STEM_ES, "presidentes", "presidente", "president" },
+	{ STEM_ES, "gobiernos", "gobierno", "gobiern" },
+	{ STEM_ES, "luces", "luz", "luz" },
+	{ STEM_PT, "eleicoes", "eleicao", "eleica" },
+	{ STEM_PT, "jornais", "jornal", "jornal" },
+	{ STEM_PT, "homens", "homem", "homem" },
+	{ STEM_PT, "ministros", "ministro", "ministr" },
+	/* Numbers and words of other scripts are left alone. */
+	{ STEM_EN, "2014s", "2014s", "2014s" },
+};
+
+static const struct {
+	const char	*code;
+	enum stem_lang	 want;
+} codes[] = {
+	{ "en", STEM_EN }, { "en-us", STEM_EN }, { "EN-GB", STEM_EN },
+	{ "pt-BR", STEM_PT }, { "pt_PT", STEM_PT }, { "de_DE", STEM_DE },
+	{ "nl-BE", STEM_NL }, { "fr", STEM_FR }, { "es-419", STEM_ES },
+	{ "it", STEM_UNKNOWN }, { "english", STEM_UNKNOWN },
+	{ "", STEM_UNKNOWN }, { NULL, STEM_UNKNOWN },
+};
+
+static const struct {
+	const char	*text;
+	int		 html;
+	enum stem_lang	 want;
+} detects[] = {
+	{ "The government said on Monday that the talks would go on for "
+	    "another day.", 0, STEM_EN },
+	{ "De regering heeft maandag gezegd dat het overleg nog een dag "
+	    "doorgaat.", 0, STEM_NL },
+	{ "Die Regierung hat am Montag gesagt, dass die Gespräche noch "
+	    "einen Tag weitergehen.", 0, STEM_DE },
+	{ "Le gouvernement a déclaré lundi que les négociations se "
+	    "poursuivraient encore un jour.", 0, STEM_FR },
+	{ "El gobierno dijo el lunes que las negociaciones seguirán "
+	    "otro día más.", 0, STEM_ES },
+	{ "O governo disse na segunda-feira que as negociações vão "
+	    "continuar por mais um dia.", 0, STEM_PT },
+	{ "<p>Die <b>Bundesregierung</b> und die L&auml;nder sind sich "
+	    "nicht einig</p>", 1, STEM_DE },
+	{ "Xyzzy 12345", 0, STEM_UNKNOWN },
+};
+
+int
+main(void)
+{
+	struct buf	 b;
+	char		 wa[STEM_WORD_MAX + 8], wb[STEM_WORD_MAX + 8];
+	uint32_t	 f[3];
+	size_t		 i, na, nb;
+
+	buf_init(&b, BUF_NOLIMIT);
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		buf_reset(&b);
+		stem_words(words[i].in, strlen(words[i].in), words[i].html,
+		    join_word, &b);
+		CHECK_STR(buf_str(&b), words[i].want, words[i].in);
+	}
+	buf_free(&b);
+
+	CHECK(stem_fold_cp(0xDF, f) == 2 && f[0] == 's' && f[1] == 's',
+	    "sharp s folds to ss");
+	CHECK(stem_fold_cp(0x301, f) == 0, "a combining mark is dropped");
+	CHECK(stem_fold_cp('Q', f) == 1 && f[0] == 'q', "Q to q");
+	CHECK(!stem_is_word_cp(0x2014) && !stem_is_word_cp('\''),
+	    "dashes and apostrophes split words");
+
+	for (i = 0; i < sizeof stops / sizeof *stops; i++)
+		CHECK(stem_is_stop(stops[i].lang, stops[i].word,
+		    strlen(stops[i].word)) == stops[i].stop,
+		    "%s: \"%s\" stop word: want %d",
+		    stem_lang_name(stops[i].lang), stops[i].word,
+		    stops[i].stop);
+
+	for (i = 0; i < sizeof stems / sizeof *stems; i++) {
+		strcpy(wa, stems[i].a);
+		strcpy(wb, stems[i].b);
+		na = stem_word(stems[i].lang, wa, strlen(wa));
+		nb = stem_word(stems[i].lang, wb, strlen(wb));
+		CHECK(na == strlen(wa) && nb == strlen(wb) && na > 0,
+		    "%s: lengths agree with the strings", stems[i].a);
+		if (stems[i].want != NULL) {
+			CHECK_STR(wa, stems[i].want, stems[i].a);
+			CHECK_STR(wb, stems[i].want, stems[i].b);
+		} else
+			CHECK(strcmp(wa, wb) == 0, "%s: \"%s\" and \"%s\"",
+			    stem_lang_name(stems[i].lang), wa, wb);
+	}
+	/* Words that only look inflected keep enough of themselves. */
+	strcpy(wa, "is");
+	CHECK(stem_word(STEM_EN, wa, 2) == 2, "short words stay whole");
+
+	for (i = 0; i < sizeof codes / sizeof *codes; i++)
+		CHECK(stem_lang_code(codes[i].code) == codes[i].want,
+		    "language code \"%s\"", codes[i].code ? codes[i].code :
+		    "(null)");
+	CHECK_STR(stem_lang_name(STEM_PT), "pt", "name of pt");
+	CHECK_STR(stem_lang_name(STEM_UNKNOWN), "", "name of unknown");
+
+	for (i = 0; i < sizeof detects / sizeof *detects; i++)
+		CHECK(stem_detect(detects[i].text, strlen(detects[i].text),
+		    detects[i].html) == detects[i].want,
+		    "detect %s: got %s", detects[i].text,
+		    stem_lang_name(stem_detect(detects[i].text,
+		    strlen(detects[i].text), detects[i].html)));
+	CHECK(stem_looks_html("<p>x</p>") && stem_looks_html("a &amp; b") &&
+	    !stem_looks_html("a < b & c") && !stem_looks_html("plain"),
+	    "HTML is recognised");
+	return test_exit("test-stem");
+}
