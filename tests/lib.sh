@@ -7,6 +7,13 @@ failures=0
 checks=0
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/tidings-test.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
+# Nothing of the user's is read or written: a tidings config, feed list
+# or cache in the real home would change what the tests see.
+mkdir "$TMPD/home"
+HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/home/.config"
+XDG_DATA_HOME="$TMPD/home/.local/share" XDG_CACHE_HOME="$TMPD/home/.cache"
+XDG_STATE_HOME="$TMPD/home/.local/state"
+export HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME
 
 ok() { checks=$((checks + 1)); }
 fail() {
@@ -57,7 +64,7 @@ server_start() {
 	server=$!
 	trap 'kill $server 2>/dev/null; rm -rf "$TMPD"' EXIT
 	i=0
-	while [ ! -s "$TMPD/port" ] && [ $i -lt 100 ]; do
+	while [ ! -s "$TMPD/port" ] && [ $i -lt 300 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done

@@ -225,6 +225,7 @@ test_defaults(void)
 	conf_init(&c);
 	fetch_limits_default(&lim);
 	CHECK(memcmp(&c.limits, &lim, sizeof lim) == 0, "fetch limits");
+	CHECK(lim.max_bytes == 64u * 1024 * 1024, "max-size 64 MiB");
 	CHECK(c.layout == CONF_LAYOUT_AUTO, "layout auto");
 	CHECK(c.feeds_width == 20, "feeds-width 20");
 	CHECK(c.list_width == 40, "list-width 40");

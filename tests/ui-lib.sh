@@ -54,11 +54,15 @@ ui_start() {
 
 ui_capture() { tm capture-pane -p -t ui > "$UI_SCREEN"; }
 
-# ui_wait TEXT DESCRIPTION: until the screen shows TEXT (10 s at most,
-# or UI_WAIT tenths of a second).
+# Every wait below ends after UI_WAIT tenths of a second (30 s unless
+# told): long enough for a sanitizer build on a busy machine, and each
+# returns as soon as the screen is right.
+UI_WAIT=${UI_WAIT:-300}
+
+# ui_wait TEXT DESCRIPTION: until the screen shows TEXT.
 ui_wait() {
 	i=0
-	while [ $i -lt "${UI_WAIT:-100}" ]; do
+	while [ $i -lt "$UI_WAIT" ]; do
 		ui_capture
 		if grep -qF -- "$1" "$UI_SCREEN"; then ok; return 0; fi
 		sleep 0.1
@@ -72,7 +76,7 @@ ui_wait() {
 # ui_wait_re REGEX DESCRIPTION: the same with an extended regex.
 ui_wait_re() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt "$UI_WAIT" ]; do
 		ui_capture
 		if grep -qE -- "$1" "$UI_SCREEN"; then ok; return 0; fi
 		sleep 0.1
@@ -86,7 +90,7 @@ ui_wait_re() {
 # ui_gone TEXT DESCRIPTION: until TEXT is no longer on the screen.
 ui_gone() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt "$UI_WAIT" ]; do
 		ui_capture
 		if ! grep -qF -- "$1" "$UI_SCREEN"; then ok; return 0; fi
 		sleep 0.1
@@ -123,7 +127,7 @@ ui_exited() {
 }
 ui_exited_keep() {
 	i=0
-	while [ ! -s "$TMPD/ui-exit" ] && [ $i -lt 100 ]; do
+	while [ ! -s "$TMPD/ui-exit" ] && [ $i -lt "$UI_WAIT" ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done

@@ -33,7 +33,7 @@ ui_start 120 30
 pid=$(reader_pid)
 tm kill-session -t ui
 i=0
-while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 300 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
