@@ -470,11 +470,14 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_STORY_ASSIGN] =
 	    "INSERT INTO story_items (item_id, story_id, fresh) VALUES (?1, "
 	    "?2, (SELECT followed FROM stories WHERE id = ?2))",
-	/* ?1 story, ?2 the article's time, ?3 the label (NULL: keep). */
+	/*
+	 * ?1 story, ?2 and ?3 its new articles' earliest and latest time,
+	 * ?4 how many, ?5 the label (NULL: keep).
+	 */
 	[STMT_STORY_GROW] =
 	    "UPDATE stories SET first = min(first, ?2), "
-	    "latest = max(latest, ?2), articles = articles + 1, "
-	    "label_item = COALESCE(?3, label_item) WHERE id = ?1",
+	    "latest = max(latest, ?3), articles = articles + ?4, "
+	    "label_item = COALESCE(?5, label_item) WHERE id = ?1",
 	/*
 	 * ?1 only followed, ?2 the fewest articles unless followed, ?3
 	 * limit.  The label is the central article's title, else the
@@ -541,6 +544,15 @@ enum store_op {
 	STORE_WRITE
 };
 
+/* A story's growth not written yet. */
+struct grow {
+	int64_t		 story;
+	int64_t		 first, latest;	/* its new articles' times */
+	int64_t		 articles;
+	int64_t		 label;		/* 0: keep */
+};
+#define STORE_GROW_MAX	64	/* stories pending at most */
+
 struct store {
 	sqlite3		*db;
 	char		*path;		/* as given, for messages */
@@ -550,6 +562,15 @@ struct store {
 	struct store_hooks hooks;
 	int64_t		 max_age;	/* for the next feed update, or -1 */
 	int64_t		 inserted;	/* item_store's new row, or 0 */
+	/*
+	 * Inside store_update_feed, what the feed's new articles did to
+	 * their stories, written at the end in one statement per story
+	 * rather than one per article (all of a feed's articles often
+	 * join one story).
+	 */
+	int		 batch;
+	struct grow	 grow[STORE_GROW_MAX];
+	size_t		 ngrow;
 };
 
 /* A key of the document being stored, to find its duplicates. */
@@ -604,6 +625,7 @@ static void	 rows_keep(struct store_row *, size_t *, size_t,
 static int	 newest_cmp(const void *, const void *);
 static int	 rows_top(struct store *, const struct store_filter *,
 		    struct store_row **, size_t *, char **);
+static int	 grow_flush(struct store *, char **);
 static int	 new_item_run(struct store *, int64_t, int64_t,
 		    const struct feed *, const struct item *, int64_t,
 		    char **);
@@ -1377,6 +1399,8 @@ store_update_feed(struct store *s, const char *url, const struct feed *f,
 
 	if (txn_begin(s, cause) != 0)
 		goto out;
+	s->batch = 1;
+	s->ngrow = 0;
 	if (feed_upsert(s, url, f, etag, last_modified, now, &feed_id,
 	    cause) != 0)
 		goto fail;
@@ -1407,6 +1431,8 @@ store_update_feed(struct store *s, const char *url, const struct feed *f,
 		if (stmt_run(s, st, STORE_WRITE, cause) != 0)
 			goto fail;
 	}
+	if (grow_flush(s, cause) != 0)
+		goto fail;
 	if (s->hooks.interval != NULL &&
 	    schedule(s, feed_id, f, now, cause) != 0)
 		goto fail;
@@ -1420,6 +1446,8 @@ store_update_feed(struct store *s, const char *url, const struct feed *f,
 fail:
 	txn_abort(s);
 out:
+	s->batch = 0;
+	s->ngrow = 0;
 	for (i = 0; i < f->nitems; i++)
 		free(keys[i]);
 	free(keys);
@@ -2247,20 +2275,63 @@ store_story_assign(struct store *s, int64_t item, int64_t story, int64_t t,
     int64_t label, char **cause)
 {
 	sqlite3_stmt	*st;
+	struct grow	*g = NULL;
+	size_t		 i;
 
 	st = stmt_get(s, STMT_STORY_ASSIGN);
 	bind_int(s, st, 1, item);
 	bind_int(s, st, 2, story);
 	if (stmt_run(s, st, STORE_WRITE, cause) != 0)
 		return -1;
-	st = stmt_get(s, STMT_STORY_GROW);
-	bind_int(s, st, 1, story);
-	bind_int(s, st, 2, t);
+	for (i = s->ngrow; s->batch && i > 0; i--)
+		if (s->grow[i - 1].story == story) {
+			g = &s->grow[i - 1];
+			break;
+		}
+	if (g == NULL) {
+		if (s->ngrow == STORE_GROW_MAX && grow_flush(s, cause) != 0)
+			return -1;
+		g = &s->grow[s->ngrow++];
+		g->story = story;
+		g->first = g->latest = t;
+		g->articles = 0;
+		g->label = 0;
+	}
+	if (t < g->first)
+		g->first = t;
+	if (t > g->latest)
+		g->latest = t;
+	g->articles++;
 	if (label > 0)
-		bind_int(s, st, 3, label);
-	if (stmt_run(s, st, STORE_WRITE, cause) != 0)
-		return -1;
-	return no_story(s, story, sqlite3_changes(s->db), cause);
+		g->label = label;
+	return s->batch ? 0 : grow_flush(s, cause);
+}
+
+/* Writes the stories' pending growth. */
+static int
+grow_flush(struct store *s, char **cause)
+{
+	sqlite3_stmt	*st;
+	struct grow	*g;
+	size_t		 i;
+
+	for (i = 0; i < s->ngrow; i++) {
+		g = &s->grow[i];
+		st = stmt_get(s, STMT_STORY_GROW);
+		bind_int(s, st, 1, g->story);
+		bind_int(s, st, 2, g->first);
+		bind_int(s, st, 3, g->latest);
+		bind_int(s, st, 4, g->articles);
+		if (g->label > 0)
+			bind_int(s, st, 5, g->label);
+		if (stmt_run(s, st, STORE_WRITE, cause) != 0 ||
+		    no_story(s, g->story, sqlite3_changes(s->db), cause) != 0) {
+			s->ngrow = 0;
+			return -1;
+		}
+	}
+	s->ngrow = 0;
+	return 0;
 }
 
 /* -1 with *cause when a statement on story id changed no row. */

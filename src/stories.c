@@ -92,22 +92,26 @@ struct story {
 /* One word of the article being analysed. */
 struct dword {
 	uint64_t	 hash;
-	float		 weight;	/* TITLE_WEIGHT in the title, else 1 */
+	double		 weight;	/* TITLE_WEIGHT in the title, else 1;
+					   summed over a term's words */
 };
 
-/* The analysis of the last article, kept from match to add. */
-struct doc {
-	int64_t		 item;
-	const char	*title;
-	const char	*text;
-	const char	*link;
-	const char	*langp;
-	int		 valid;
+/*
+ * An article analysed (stories_analyse): its distinct terms by hash with
+ * their summed weights, and its keys.  Nothing in it depends on an
+ * engine, so it can be made on any thread.
+ */
+struct story_terms {
 	struct dword	*words;
 	size_t		 nwords;
 	size_t		 capwords;
 	uint64_t	 link_key;	/* 0 when none */
 	uint64_t	 title_key;
+};
+
+/* While an article is analysed. */
+struct analyser {
+	struct story_terms *t;
 	size_t		 title_words;	/* all words, stop words too */
 	uint64_t	 title_hash;	/* running hash of them */
 	enum stem_lang	 lang;
@@ -115,7 +119,20 @@ struct doc {
 	char		 prev[STEM_WORD_MAX + 8];
 	size_t		 prevlen;
 	size_t		 body_words;
-	struct tw	*vec;		/* words with their weights */
+};
+
+/* The last article matched, kept from match to add. */
+struct doc {
+	int64_t		 item;
+	const char	*title;
+	const char	*text;
+	const char	*link;
+	const char	*langp;
+	const struct story_terms *termsp;
+	int		 valid;
+	struct story_terms own;		/* when the caller gave none */
+	const struct story_terms *t;	/* own, or the caller's */
+	struct tw	*vec;		/* terms with their idf weights */
 	uint64_t	*vhash;		/* and hashes, for new terms */
 	size_t		 nvec;
 	size_t		 capvec;
@@ -158,7 +175,8 @@ static void	 umap_put(struct umap *, uint64_t, uint64_t);
 static void	 umap_del(struct umap *, uint64_t);
 static size_t	 prefix_len(const char *, size_t, size_t);
 static void	 doc_word(void *, const char *, size_t);
-static void	 doc_analyse(struct stories *, const struct story_doc *);
+static void	 terms_analyse(struct story_terms *, const struct story_doc *);
+static void	 doc_prepare(struct stories *, const struct story_doc *);
 static void	 dwords_sort(struct dword *, size_t);
 static void	 tws_sort(struct tw *, size_t);
 static int	 tw_wcmp(const void *, const void *);
@@ -228,7 +246,7 @@ stories_free(struct stories *s)
 	umap_free(&s->termmap);
 	umap_free(&s->idmap);
 	umap_free(&s->keymap);
-	free(s->d.words);
+	free(s->d.own.words);
 	free(s->d.vec);
 	free(s->d.vhash);
 	free(s);
@@ -352,7 +370,7 @@ umap_del(struct umap *m, uint64_t k)
 }
 
 static void
-doc_push(struct doc *d, const char *w, size_t n, float weight)
+doc_push(struct story_terms *d, const char *w, size_t n, float weight)
 {
 	if (d->nwords == d->capwords) {
 		d->capwords = d->capwords == 0 ? 64 : d->capwords * 2;
@@ -379,8 +397,7 @@ prefix_len(const char *w, size_t len, size_t chars)
 static void
 doc_word(void *ud, const char *w, size_t len)
 {
-	struct stories	*s = ud;
-	struct doc	*d = &s->d;
+	struct analyser	*d = ud;
 	char		 buf[2 * STEM_WORD_MAX + 8];
 	size_t		 n;
 	float		 weight = d->in_title ? TITLE_WEIGHT : 1;
@@ -400,7 +417,7 @@ doc_word(void *ud, const char *w, size_t len)
 	}
 	memcpy(buf, w, len + 1);
 	n = stem_word(d->lang, buf, len);
-	doc_push(d, buf, n, weight);
+	doc_push(d->t, buf, n, weight);
 	/*
 	 * A long title word also gives its first PREFIX_CHARS letters, a
 	 * term of its own: derived forms the light stemmers keep apart meet
@@ -412,7 +429,7 @@ doc_word(void *ud, const char *w, size_t len)
 	if (d->in_title && (n = prefix_len(w, len, PREFIX_CHARS)) < len) {
 		buf[0] = '\x01';	/* never a word's first byte */
 		memcpy(buf + 1, w, n);
-		doc_push(d, buf, n + 1, weight * PREFIX_WEIGHT);
+		doc_push(d->t, buf, n + 1, weight * PREFIX_WEIGHT);
 	}
 	/*
 	 * Two adjacent title words also make one term, written together and
@@ -424,7 +441,7 @@ doc_word(void *ud, const char *w, size_t len)
 		memcpy(buf, d->prev, d->prevlen);
 		memcpy(buf + d->prevlen, w, len + 1);
 		n = stem_word(d->lang, buf, len + d->prevlen);
-		doc_push(d, buf, n, weight * PAIR_WEIGHT);
+		doc_push(d->t, buf, n, weight * PAIR_WEIGHT);
 	}
 	memcpy(d->prev, w, len);
 	d->prevlen = len;
@@ -496,25 +513,100 @@ tw_wcmp(const void *a, const void *b)
 }
 
 /*
- * Analyses doc into s->d unless it is the article analysed last: its
- * words with weights (terms not yet known get NOSLOT), and its keys.
+ * Analyses doc into t: its words, stemmed and hashed, merged into
+ * distinct terms (sorted by hash) with their summed weights, and its
+ * keys.  It reads nothing but doc and the stemmer's tables.
  */
 static void
-doc_analyse(struct stories *s, const struct story_doc *doc)
+terms_analyse(struct story_terms *t, const struct story_doc *doc)
 {
-	struct doc	*d = &s->d;
+	struct analyser	 a;
 	const char	*text = doc->text != NULL ? doc->text : "";
 	const char	*title = doc->title != NULL ? doc->title : "";
-	size_t		 i, j, tlen, xlen;
+	size_t		 i, n, tlen, xlen;
+	int		 html;
+
+	memset(&a, 0, sizeof a);
+	a.t = t;
+	t->nwords = 0;
+	tlen = strlen(title);
+	xlen = strlen(text);
+	html = stem_looks_html(text);
+	a.lang = stem_lang_code(doc->lang);
+	if (a.lang == STEM_UNKNOWN) {
+		/* None given, or not one of ours: the nearest of ours. */
+		a.lang = stem_detect(text, xlen, html);
+		if (a.lang == STEM_UNKNOWN)
+			a.lang = stem_detect(title, tlen, 0);
+	}
+	a.title_hash = HASH_INIT;
+	a.in_title = 1;
+	stem_words(title, tlen, stem_looks_html(title), doc_word, &a);
+	a.in_title = 0;
+	a.prevlen = 0;
+	stem_words(text, xlen, html, doc_word, &a);
+	t->title_key = 0;
+	if (a.title_words >= TITLE_KEY_WORDS)
+		t->title_key = hash_final(hash_bytes(a.title_hash, "T", 1));
+	t->link_key = 0;
+	if (doc->link != NULL && *doc->link != '\0')
+		t->link_key = hash_final(hash_bytes(hash_bytes(HASH_INIT,
+		    doc->link, strlen(doc->link)), "L", 1));
+
+	if (t->nwords > 1)
+		dwords_sort(t->words, t->nwords);
+	for (i = n = 0; i < t->nwords; i++) {
+		if (n > 0 && t->words[n - 1].hash == t->words[i].hash)
+			t->words[n - 1].weight += t->words[i].weight;
+		else
+			t->words[n++] = t->words[i];
+	}
+	t->nwords = n;
+}
+
+struct story_terms *
+stories_analyse(const struct story_doc *doc)
+{
+	struct story_terms	*t;
+
+	t = xcalloc(1, sizeof *t);
+	terms_analyse(t, doc);
+	return t;
+}
+
+void
+stories_terms_free(struct story_terms *t)
+{
+	if (t == NULL)
+		return;
+	free(t->words);
+	free(t);
+}
+
+size_t
+stories_terms_size(const struct story_terms *t)
+{
+	return t == NULL ? 0 : sizeof *t + t->capwords * sizeof *t->words;
+}
+
+/*
+ * Makes s->d the article doc unless it is the one prepared last: its
+ * terms (the caller's, else analysed now) weighted by the frequencies
+ * counted so far (terms not yet known get NOSLOT).
+ */
+static void
+doc_prepare(struct stories *s, const struct story_doc *doc)
+{
+	struct doc	*d = &s->d;
+	size_t		 i;
 	double		 n;
 	uint64_t	*p;
 	uint32_t	 df;
 	double		 w, norm = 0, idf;
-	int		 html;
 
 	if (d->valid && d->item == doc->item && d->title == doc->title &&
 	    d->text == doc->text && d->link == doc->link &&
-	    d->langp == doc->lang)
+	    d->langp == doc->lang && d->termsp == doc->terms)
 		return;
 	d->valid = 1;
 	d->item = doc->item;
@@ -522,56 +614,29 @@ doc_analyse(struct stories *s, const struct story_doc *doc)
 	d->text = doc->text;
 	d->link = doc->link;
 	d->langp = doc->lang;
-	d->nwords = d->nvec = 0;
-	tlen = strlen(title);
-	xlen = strlen(text);
-	html = stem_looks_html(text);
-	d->lang = stem_lang_code(doc->lang);
-	if (d->lang == STEM_UNKNOWN) {
-		/* None given, or not one of ours: the nearest of ours. */
-		d->lang = stem_detect(text, xlen, html);
-		if (d->lang == STEM_UNKNOWN)
-			d->lang = stem_detect(title, tlen, 0);
+	d->termsp = doc->terms;
+	if (doc->terms != NULL)
+		d->t = doc->terms;
+	else {
+		terms_analyse(&d->own, doc);
+		d->t = &d->own;
 	}
-	d->title_words = 0;
-	d->title_hash = HASH_INIT;
-	d->body_words = 0;
-	d->in_title = 1;
-	d->prevlen = 0;
-	stem_words(title, tlen, stem_looks_html(title), doc_word, s);
-	d->in_title = 0;
-	d->prevlen = 0;
-	stem_words(text, xlen, html, doc_word, s);
-	d->title_key = 0;
-	if (d->title_words >= TITLE_KEY_WORDS)
-		d->title_key = hash_final(hash_bytes(d->title_hash, "T", 1));
-	d->link_key = 0;
-	if (doc->link != NULL && *doc->link != '\0')
-		d->link_key = hash_final(hash_bytes(hash_bytes(HASH_INIT,
-		    doc->link, strlen(doc->link)), "L", 1));
-
-	if (d->nwords > 1)
-		dwords_sort(d->words, d->nwords);
-	for (i = 0; i < d->nwords; i = j) {
-		n = d->words[i].weight;
-		for (j = i + 1; j < d->nwords &&
-		    d->words[j].hash == d->words[i].hash; j++)
-			n += d->words[j].weight;
-		if (d->nvec == d->capvec) {
-			d->capvec = d->capvec == 0 ? 64 : d->capvec * 2;
-			d->vec = xreallocarray(d->vec, d->capvec,
-			    sizeof *d->vec);
-			d->vhash = xreallocarray(d->vhash, d->capvec,
-			    sizeof *d->vhash);
-		}
-		p = umap_find(&s->termmap, d->words[i].hash);
+	if (d->t->nwords > d->capvec) {
+		d->capvec = d->t->nwords;
+		d->vec = xreallocarray(d->vec, d->capvec, sizeof *d->vec);
+		d->vhash = xreallocarray(d->vhash, d->capvec,
+		    sizeof *d->vhash);
+	}
+	d->nvec = d->t->nwords;
+	for (i = 0; i < d->nvec; i++) {
+		n = d->t->words[i].weight;
+		p = umap_find(&s->termmap, d->t->words[i].hash);
 		df = p != NULL ? s->terms[*p].df : 0;
 		idf = log((double)(s->ndocs + 1) / (df + 1)) + 1;
 		w = (n >= 1 ? 1 + log(n) : n) * idf;
-		d->vec[d->nvec].term = p != NULL ? (uint32_t)*p : NOSLOT;
-		d->vec[d->nvec].w = (float)w;
-		d->vhash[d->nvec] = d->words[i].hash;
-		d->nvec++;
+		d->vec[i].term = p != NULL ? (uint32_t)*p : NOSLOT;
+		d->vec[i].w = (float)w;
+		d->vhash[i] = d->t->words[i].hash;
 		norm += w * w;
 	}
 	norm = sqrt(norm);
@@ -635,10 +700,10 @@ stories_match(struct stories *s, const struct story_doc *doc)
 	uint32_t	 slot;
 	double		 sim, bestsim = 0;
 
-	doc_analyse(s, doc);
-	if ((d->link_key != 0 && (p = umap_find(&s->keymap,
-	    d->link_key)) != NULL) || (d->title_key != 0 &&
-	    (p = umap_find(&s->keymap, d->title_key)) != NULL)) {
+	doc_prepare(s, doc);
+	if ((d->t->link_key != 0 && (p = umap_find(&s->keymap,
+	    d->t->link_key)) != NULL) || (d->t->title_key != 0 &&
+	    (p = umap_find(&s->keymap, d->t->title_key)) != NULL)) {
 		st = story_get(s, (int64_t)*p);
 		if (st != NULL && within(doc->time, st->latest, s->p.window))
 			return st->id;
@@ -965,7 +1030,7 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 
 	if (id <= 0)
 		return;
-	doc_analyse(s, doc);
+	doc_prepare(s, doc);
 	d->valid = 0;		/* the frequencies change below */
 	if (doc->time > s->newest)
 		s->newest = doc->time;
@@ -998,8 +1063,8 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 		st->latest = doc->time;
 	st->seq = ++s->seq;
 	heap_fix(s, st->heap);
-	story_key(s, st, d->link_key);
-	story_key(s, st, d->title_key);
+	story_key(s, st, d->t->link_key);
+	story_key(s, st, d->t->title_key);
 
 	/* The central article: the nearer of this one and the last. */
 	norm = sqrt(st->norm2);

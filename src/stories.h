@@ -31,6 +31,8 @@ struct story_doc {
 	const char	*title;		/* plain text */
 	const char	*text;		/* plain text or HTML (tags skipped) */
 	const char	*link;		/* absolute, or NULL */
+	const struct story_terms *terms; /* stories_analyse of the above,
+					   or NULL: analysed when needed */
 };
 
 struct stories_params {
@@ -40,6 +42,7 @@ struct stories_params {
 };
 
 struct stories;
+struct story_terms;
 
 /*
  * The defaults the reader and `stories --cluster` use: a window of 3
@@ -61,6 +64,16 @@ void		 stories_free(struct stories *);
  * whatever the similarity, while the story is hot and within the window.
  */
 int64_t		 stories_match(struct stories *, const struct story_doc *);
+/*
+ * The analysis of doc that match and add would make (its words, folded,
+ * stemmed and hashed, and its keys), to be put in doc->terms: it reads no
+ * engine, so it can be made on another thread than the engine's, ahead
+ * of the match.  Never NULL; free with stories_terms_free (NULL is
+ * fine).  stories_terms_size is the memory it holds, in bytes.
+ */
+struct story_terms *stories_analyse(const struct story_doc *);
+void		 stories_terms_free(struct story_terms *);
+size_t		 stories_terms_size(const struct story_terms *);
 /*
  * Adds doc to story id (id > 0): updates the story's representation, the
  * document frequencies and the hot set (evicting stories that fell out of

@@ -39,16 +39,21 @@ struct track {
 	struct stories	*engine;	/* NULL until the first article */
 	struct stories_params params;
 	size_t		 replayed;	/* articles, for the log */
-	/* The language found in the last feed that declares none. */
-	int64_t		 lang_feed;
-	char		 lang[8];
+	int64_t		 lang_feed;	/* the feed whose language was kept */
+};
+
+struct track_prep {
+	char		*lang;		/* the feed's, else found; or NULL */
+	int		 found;		/* lang was found, not declared */
+	const struct item *items;	/* the feed's, to index terms */
+	size_t		 nitems;
+	struct story_terms **terms;	/* per item */
+	size_t		 bytes;
 };
 
 static void	 replay(void *, const struct store_hot_item *);
 static char	*text_cut(const char *);
-static int	 feed_lang(struct track *, struct store *,
-		    const struct store_new_item *, const char *,
-		    const char **, char **);
+static const char *item_text(const struct item *);
 static int	 engine_load(struct track *, struct store *, char **);
 static char	*title_norm(const char *);
 
@@ -92,6 +97,7 @@ replay(void *ud, const struct store_hot_item *h)
 	d.title = h->title;
 	d.text = text = text_cut(h->text);
 	d.link = h->link;
+	d.terms = NULL;
 	stories_add(t->engine, h->story, &d);
 	free(text);
 	t->replayed++;
@@ -115,35 +121,83 @@ text_cut(const char *s)
 	return xstrndup(s, len);
 }
 
-/*
- * The language of a new article in *lang: its feed's, else the one found
- * for the feed before, else found now from this article's words and kept
- * (in the cache too, for replays) for the feed's other articles; NULL
- * when unknown (the engine then looks at each article).  0 or -1.
- */
-static int
-feed_lang(struct track *t, struct store *s, const struct store_new_item *ni,
-    const char *text, const char **lang, char **cause)
+/* As the cache's hot window has it: content, else summary. */
+static const char *
+item_text(const struct item *it)
 {
-	enum stem_lang	 l;
+	return it->content != NULL ? it->content : it->summary;
+}
 
-	*lang = ni->feed->language;
-	if (*lang != NULL)
-		return 0;
-	if (t->lang_feed != ni->feed_id) {
-		l = text != NULL ? stem_detect(text, strlen(text),
-		    stem_looks_html(text)) : STEM_UNKNOWN;
-		if (l == STEM_UNKNOWN && ni->item->title != NULL)
-			l = stem_detect(ni->item->title,
-			    strlen(ni->item->title), 0);
-		snprintf(t->lang, sizeof t->lang, "%s", stem_lang_name(l));
-		if (store_feed_set_lang(s, ni->feed_id, *t->lang != '\0' ?
-		    t->lang : NULL, cause) != 0)
-			return -1;
-		t->lang_feed = ni->feed_id;
+/*
+ * The analysis of every article of f, and its language: the feed's, else
+ * the one found in its first article that shows one (kept in the cache
+ * too, for replays); NULL when none does (the engine then looks at each
+ * article).
+ */
+struct track_prep *
+track_prepare(const struct feed *f)
+{
+	struct track_prep	*p;
+	struct story_doc	 d;
+	enum stem_lang		 l = STEM_UNKNOWN;
+	const struct item	*it;
+	char			*text;
+	size_t			 i;
+
+	p = xcalloc(1, sizeof *p);
+	p->items = f->items;
+	p->nitems = f->nitems;
+	p->terms = xcalloc(f->nitems + 1, sizeof *p->terms);
+	p->bytes = sizeof *p + (f->nitems + 1) * sizeof *p->terms;
+	if (f->language != NULL)
+		p->lang = xstrdup(f->language);
+	for (i = 0; f->language == NULL && l == STEM_UNKNOWN &&
+	    i < f->nitems; i++) {
+		it = &f->items[i];
+		text = text_cut(item_text(it));
+		if (text != NULL)
+			l = stem_detect(text, strlen(text),
+			    stem_looks_html(text));
+		if (l == STEM_UNKNOWN && it->title != NULL)
+			l = stem_detect(it->title, strlen(it->title), 0);
+		free(text);
 	}
-	*lang = *t->lang != '\0' ? t->lang : NULL;
-	return 0;
+	if (l != STEM_UNKNOWN) {
+		p->lang = xstrdup(stem_lang_name(l));
+		p->found = 1;
+	}
+	for (i = 0; i < f->nitems; i++) {
+		it = &f->items[i];
+		memset(&d, 0, sizeof d);
+		d.lang = p->lang;
+		d.title = it->title;
+		d.text = text = text_cut(item_text(it));
+		d.link = it->link;
+		p->terms[i] = stories_analyse(&d);
+		p->bytes += stories_terms_size(p->terms[i]);
+		free(text);
+	}
+	return p;
+}
+
+void
+track_prep_free(struct track_prep *p)
+{
+	size_t	 i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nitems; i++)
+		stories_terms_free(p->terms[i]);
+	free(p->terms);
+	free(p->lang);
+	free(p);
+}
+
+size_t
+track_prep_size(const struct track_prep *p)
+{
+	return p != NULL ? p->bytes : 0;
 }
 
 /* A new engine holding the stories active in the cache's window. */
@@ -162,39 +216,41 @@ engine_load(struct track *t, struct store *s, char **cause)
 }
 
 int
-track_assign(struct track *t, struct store *s, const struct store_new_item *ni,
-    char **cause)
+track_assign(struct track *t, struct store *s, const struct track_prep *p,
+    const struct store_new_item *ni, char **cause)
 {
-	const struct item	*it = ni->item;
 	struct story_doc	 d;
+	size_t			 i = (size_t)(ni->item - p->items);
 	int64_t			 id;
-	char			*text;
-	int			 rc = -1;
 
+	if (ni->item < p->items || i >= p->nitems) {
+		/* Not an article of the feed p was made of: a bug. */
+		if (cause != NULL)
+			*cause = xstrdup("stories: article not prepared");
+		return -1;
+	}
 	if (t->engine == NULL && engine_load(t, s, cause) != 0)
 		return -1;
-	/* As the cache's hot window has it: content, else summary. */
-	text = text_cut(it->content != NULL ? it->content : it->summary);
+	if (ni->feed->language == NULL && t->lang_feed != ni->feed_id) {
+		if (store_feed_set_lang(s, ni->feed_id, p->found ? p->lang :
+		    NULL, cause) != 0)
+			return -1;
+		t->lang_feed = ni->feed_id;
+	}
+	memset(&d, 0, sizeof d);
 	d.item = ni->id;
 	d.source = ni->feed_id;
 	d.time = ni->time;
-	d.title = it->title;
-	d.text = text;
-	d.link = it->link;
-	/* The model has no item language: the feed's, else found. */
-	if (feed_lang(t, s, ni, text, &d.lang, cause) != 0)
-		goto out;
+	d.lang = p->lang;
+	d.title = ni->item->title;
+	d.link = ni->item->link;
+	d.terms = p->terms[i];
 	if ((id = stories_match(t->engine, &d)) == 0 &&
 	    store_story_new(s, d.time, &id, cause) != 0)
-		goto out;
+		return -1;
 	stories_add(t->engine, id, &d);
-	if (store_story_assign(s, ni->id, id, d.time,
-	    stories_central(t->engine, id), cause) != 0)
-		goto out;
-	rc = 0;
-out:
-	free(text);
-	return rc;
+	return store_story_assign(s, ni->id, id, d.time,
+	    stories_central(t->engine, id), cause);
 }
 
 /* A title compared for duplicates: ASCII folded, punctuation as blanks. */

@@ -15,17 +15,31 @@
 
 #include "store.h"
 
+struct feed;
 struct track;
+struct track_prep;
 
 /* A tracker with no engine loaded yet.  Never NULL. */
 struct track	*track_new(void);
 void		 track_free(struct track *);
 /*
- * Assigns a new article to a story (an existing one, else a new one):
- * the store_hooks new_item hook.  0, or -1 with *cause.
+ * What the engine needs of a parsed feed's articles, their analysis and
+ * the feed's language, made ahead of storing: it touches neither engine
+ * nor cache, so the thread that parsed the feed makes it while the
+ * storer writes the one before.  Never NULL.  track_prep_size is the
+ * memory it holds, in bytes.
+ */
+struct track_prep *track_prepare(const struct feed *);
+void		 track_prep_free(struct track_prep *);
+size_t		 track_prep_size(const struct track_prep *);
+/*
+ * Assigns a new article of the feed prep was made of to a story (an
+ * existing one, else a new one): the store_hooks new_item hook.  0, or
+ * -1 with *cause.
  */
 int		 track_assign(struct track *, struct store *,
-		    const struct store_new_item *, char **);
+		    const struct track_prep *, const struct store_new_item *,
+		    char **);
 /*
  * Forgets the engine (after a feed's transaction was rolled back, the
  * engine may hold stories the cache does not): the next article loads

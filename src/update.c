@@ -68,9 +68,10 @@ struct op {
 	char		*stage;		/* OP_CHECKED: failure, or NULL */
 	char		*error;		/* OP_CHECKED; OP_MOVED: target */
 	int64_t		 now;
-	size_t		 bytes;		/* the document's size */
+	size_t		 bytes;		/* the document's size, and prep's */
 	int64_t		 max_age;	/* OP_FEED: how long it may be cached */
 	struct track	*track;		/* OP_FEED: the policy it came with */
+	struct track_prep *prep;	/* and its articles analysed */
 	struct due_bounds bounds;
 	int		 rc;		/* the result: 0 or -1 with cause */
 	struct store_counts counts;
@@ -367,7 +368,7 @@ on_new_item(void *ud, struct store *s, const struct store_new_item *ni,
 {
 	struct op	*op = ud;
 
-	return track_assign(op->track, s, ni, cause);
+	return track_assign(op->track, s, op->prep, ni, cause);
 }
 
 static int64_t
@@ -409,6 +410,16 @@ job_store(struct job *j, const struct fetch_info *info)
 	op->max_age = info->max_age;
 	op->track = u->pol.track;
 	op->bounds = u->pol.bounds;
+	/*
+	 * The stories engine's reading of the articles is made here, while
+	 * the storer writes the feed before: the storer then only weighs
+	 * and matches.  Articles already stored are read too (which are new
+	 * only the store knows); that costs little next to parsing them.
+	 */
+	if (op->track != NULL) {
+		op->prep = track_prepare(op->feed);
+		op->bytes += track_prep_size(op->prep);
+	}
 	/* Counted done, with the progress callback, when it comes back. */
 	op_submit(u, op);
 	return 1;
@@ -496,6 +507,7 @@ op_free(struct op *op)
 		return;
 	free(op->url);
 	feed_free(op->feed);
+	track_prep_free(op->prep);
 	free(op->etag);
 	free(op->last_modified);
 	free(op->stage);
@@ -526,6 +538,8 @@ op_run(struct store *s, struct op *op)
 		/* The parsed feed is not needed any more: free it here. */
 		feed_free(op->feed);
 		op->feed = NULL;
+		track_prep_free(op->prep);
+		op->prep = NULL;
 		break;
 	case OP_CHECKED:
 		op->rc = store_feed_checked(s, op->url, op->now, op->stage,
