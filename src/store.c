@@ -215,6 +215,9 @@ enum stmt {
 	STMT_BEGIN,
 	STMT_COMMIT,
 	STMT_ROLLBACK,
+	STMT_SAVEPOINT,
+	STMT_RELEASE,
+	STMT_ROLLBACK_TO,
 	STMT_FEED_UPDATE,
 	STMT_FEED_ID,
 	STMT_FEED_CHECKED,
@@ -322,6 +325,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
+	[STMT_SAVEPOINT] = "SAVEPOINT part",
+	[STMT_RELEASE] = "RELEASE part",
+	[STMT_ROLLBACK_TO] = "ROLLBACK TO part",
 	[STMT_FEED_UPDATE] =
 	    "INSERT INTO feeds (url, title, link, self, description, "
 	    "language, author, format, updated, ttl, etag, last_modified, "
@@ -569,6 +575,13 @@ struct store {
 	 * join one story).
 	 */
 	int		 batch;
+	/*
+	 * Between store_group_begin and _end, the transactions below are
+	 * savepoints in the group's; lost: one rollback took the whole
+	 * group with it.
+	 */
+	int		 group;
+	int		 group_lost;
 	struct grow	 grow[STORE_GROW_MAX];
 	size_t		 ngrow;
 };
@@ -983,17 +996,22 @@ text_same(const unsigned char *stored, const char *text)
 	return strcmp(a, text != NULL ? text : "") == 0;
 }
 
-/* Takes the write lock at once, waiting up to STORE_BUSY_MS for it. */
+/*
+ * Takes the write lock at once, waiting up to STORE_BUSY_MS for it; in a
+ * group, where the lock is held already, a savepoint.
+ */
 static int
 txn_begin(struct store *s, char **cause)
 {
-	return stmt_run(s, stmt_get(s, STMT_BEGIN), STORE_WRITE, cause);
+	return stmt_run(s, stmt_get(s, s->group ? STMT_SAVEPOINT :
+	    STMT_BEGIN), STORE_WRITE, cause);
 }
 
 static int
 txn_commit(struct store *s, char **cause)
 {
-	return stmt_run(s, stmt_get(s, STMT_COMMIT), STORE_WRITE, cause);
+	return stmt_run(s, stmt_get(s, s->group ? STMT_RELEASE :
+	    STMT_COMMIT), STORE_WRITE, cause);
 }
 
 /* Rolls back, unless SQLite already did (as it may on a full disk). */
@@ -1004,9 +1022,63 @@ txn_abort(struct store *s)
 
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_reset(s->stmt[i]);
-	if (!sqlite3_get_autocommit(s->db))
+	if (sqlite3_get_autocommit(s->db)) {
+		/* SQLite rolled back all of it, the group's too: what
+		   follows runs in transactions of its own. */
+		if (s->group)
+			s->group_lost = 1;
+		s->group = 0;
+		return;
+	}
+	if (s->group) {
+		sqlite3_step(stmt_get(s, STMT_ROLLBACK_TO));
+		sqlite3_step(stmt_get(s, STMT_RELEASE));
+	} else
 		sqlite3_step(stmt_get(s, STMT_ROLLBACK));
-	sqlite3_reset(s->stmt[STMT_ROLLBACK]);
+	for (i = 0; i < STMT_COUNT; i++)
+		sqlite3_reset(s->stmt[i]);
+}
+
+int
+store_group_begin(struct store *s, char **cause)
+{
+	if (txn_begin(s, cause) != 0)
+		return -1;
+	s->group = 1;
+	s->group_lost = 0;
+	return 0;
+}
+
+int
+store_group_lost(struct store *s)
+{
+	/* Also when a statement of its own took the transaction away. */
+	if (s->group && sqlite3_get_autocommit(s->db)) {
+		s->group = 0;
+		s->group_lost = 1;
+	}
+	return s->group_lost;
+}
+
+int
+store_group_end(struct store *s, char **cause)
+{
+	if (s->group_lost) {
+		s->group_lost = 0;
+		if (cause != NULL) {
+			/* TRANSLATORS: %s is the cache file. */
+			xasprintf(cause, _("%s: the cache rolled back the "
+			    "writes of several feeds after an error"),
+			    s->path);
+		}
+		return -1;
+	}
+	s->group = 0;
+	if (txn_commit(s, cause) != 0) {
+		txn_abort(s);
+		return -1;
+	}
+	return 0;
 }
 
 int

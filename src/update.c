@@ -50,6 +50,7 @@ struct job {
 /* Parsed feeds waiting for the storer, at most: memory stays bounded. */
 #define STORER_MAX_FEEDS	64
 #define STORER_MAX_BYTES	(8 << 20)	/* of the documents */
+#define STORER_GROUP		16	/* ops stored in one commit at most */
 
 enum op_type {
 	OP_FEED,		/* store_update_feed */
@@ -121,6 +122,8 @@ static char	**push_line(char **, size_t *, char *);
 static struct op *op_new(enum op_type, const char *, int64_t);
 static void	 op_free(struct op *);
 static void	 op_run(struct store *, struct op *);
+static void	 group_run(struct store *, struct op *, size_t);
+static void	 group_fail(struct op *, struct op *, const char *);
 static void	 op_submit(struct update *, struct op *);
 static void	 op_finish(struct update *, struct op *);
 static struct storer *storer_start(struct store *);
@@ -701,8 +704,9 @@ static void *
 storer_main(void *arg)
 {
 	struct storer	*w = arg;
-	struct op	*op;
-	ssize_t		 n;
+	struct op	*ops, *op;
+	size_t		 n;
+	ssize_t		 nw;
 
 	pthread_mutex_lock(&w->lock);
 	for (;;) {
@@ -710,7 +714,11 @@ storer_main(void *arg)
 			pthread_cond_wait(&w->work, &w->lock);
 		if (w->stop)
 			break;
-		op = w->todo;
+		/* All that waits, up to STORER_GROUP ops, in one commit. */
+		ops = w->todo;
+		for (op = ops, n = 1; op->next != NULL && n < STORER_GROUP;
+		    op = op->next)
+			n++;
 		if ((w->todo = op->next) == NULL)
 			w->todo_tail = &w->todo;
 		op->next = NULL;
@@ -718,23 +726,75 @@ storer_main(void *arg)
 
 		/* Its messages are translated: no language switch meanwhile. */
 		i18n_hold();
-		op_run(w->store, op);
+		group_run(w->store, ops, n);
 		i18n_release();
 
 		pthread_mutex_lock(&w->lock);
-		if (op->type == OP_FEED) {
-			w->feeds--;
-			w->bytes -= op->bytes;
-			pthread_cond_signal(&w->room);
-		}
-		*w->done_tail = op;
+		for (op = ops; op != NULL; op = op->next)
+			if (op->type == OP_FEED) {
+				w->feeds--;
+				w->bytes -= op->bytes;
+			}
+		pthread_cond_signal(&w->room);
+		*w->done_tail = ops;
+		for (op = ops; op->next != NULL; op = op->next)
+			;
 		w->done_tail = &op->next;
 		/* A full pipe already holds a wake-up: that is enough. */
-		n = write(w->pipe[1], "", 1);
-		(void)n;
+		nw = write(w->pipe[1], "", 1);
+		(void)nw;
 	}
 	pthread_mutex_unlock(&w->lock);
 	return NULL;
+}
+
+/*
+ * Runs the n ops of the list ops on s, in one transaction when there is
+ * more than one: a commit costs about what storing a feed of 50 articles
+ * does, and while the storer is behind, ops queue up.  Each feed stays
+ * all or nothing on its own; if the group cannot be committed, every op
+ * of it that had succeeded fails with the reason.
+ */
+static void
+group_run(struct store *s, struct op *ops, size_t n)
+{
+	struct op	*op;
+	char		*cause = NULL;
+	int		 grouped;
+
+	grouped = n > 1 && store_group_begin(s, NULL) == 0;
+	for (op = ops; op != NULL; op = op->next) {
+		op_run(s, op);
+		if (grouped && store_group_lost(s)) {
+			/* The ones before op went with op's rollback. */
+			(void)store_group_end(s, &cause);
+			group_fail(ops, op, op->cause != NULL ? op->cause :
+			    cause);
+			grouped = 0;
+		}
+	}
+	if (grouped && store_group_end(s, &cause) != 0)
+		group_fail(ops, NULL, cause);
+	free(cause);
+}
+
+/* Fails the ops from ops up to (not including) end that had succeeded. */
+static void
+group_fail(struct op *ops, struct op *end, const char *cause)
+{
+	struct op	*op;
+
+	for (op = ops; op != end; op = op->next) {
+		if (op->rc != 0)
+			continue;
+		op->rc = -1;
+		free(op->cause);
+		op->cause = xstrdup(cause != NULL ? cause : "");
+		memset(&op->counts, 0, sizeof op->counts);
+		/* The engine holds stories the rollback took away. */
+		if (op->type == OP_FEED && op->track != NULL)
+			track_reset(op->track);
+	}
 }
 
 /* Takes back what the storer finished, in order. */

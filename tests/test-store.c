@@ -168,6 +168,7 @@ static void	 test_unopenable(void);
 static void	 test_readonly(void);
 static int	 readonly_checks(const char *, const char *);
 static void	 test_full(void);
+static void	 test_group(void);
 static void	 test_concurrent(void);
 static void	 test_reader(void);
 static void	 test_row_order(void);
@@ -882,6 +883,112 @@ out:
 	free(path);
 }
 
+/* Whether the cache at path has the feed url (with an etag). */
+static int
+has_feed(const char *path, const char *url)
+{
+	struct store_feed_state	 fs;
+	struct store		*st;
+	int			 has;
+
+	if ((st = store_open(path, NULL)) == NULL)
+		return -1;
+	has = store_feed_state(st, url, &fs, NULL) == 0 && fs.etag != NULL;
+	store_feed_state_clear(&fs);
+	store_close(st);
+	return has;
+}
+
+/*
+ * Feeds stored in a group: one commit for all, each feed still all or
+ * nothing, nothing in the cache before the group ends, and on a full
+ * disk the outcome reported is the cache's.
+ */
+static void
+test_group(void)
+{
+	struct rlimit		 old, low;
+	struct store_counts	 c;
+	struct store		*st;
+	struct feed		*f, *big;
+	struct stat		 sb;
+	char			*cause = NULL, *path;
+	int			 rv;
+
+	path = tmp_path("group.db");
+	if ((st = store_open(path, &cause)) == NULL) {
+		CHECK(0, "open: %s", cause);
+		goto out;
+	}
+	f = feed_make(b_v1, N(b_v1));
+	CHECK(store_group_begin(st, &cause) == 0, "a group begins");
+	CHECK(store_update_feed(st, URL_A, f, "\"a\"", NULL, T0, &c,
+	    &cause) == 0 && c.new_items == 3, "the first feed of the group");
+	CHECK(has_feed(path, URL_A) == 0,
+	    "another connection does not see it before the group ends");
+	/* The articles need a time: this one fails, alone. */
+	CHECK(store_update_feed(st, URL_B, f, "\"b\"", NULL, FEED_NOTIME,
+	    &c, &cause) == -1 && cause != NULL, "a feed in the group fails");
+	free(cause);
+	cause = NULL;
+	CHECK(store_update_feed(st, "http://c.example/", f, "\"c\"", NULL,
+	    T0, &c, &cause) == 0 && c.new_items == 3, "the next one works");
+	CHECK(store_group_lost(st) == 0, "one feed's failure is its own");
+	CHECK(store_group_end(st, &cause) == 0, "the group commits: %s",
+	    cause != NULL ? cause : "ok");
+	CHECK(has_feed(path, URL_A) == 1 && has_feed(path,
+	    "http://c.example/") == 1, "both good feeds are stored");
+	CHECK(has_feed(path, URL_B) == 0, "the failed one is not");
+
+	/* A group never ended (the process killed) leaves nothing. */
+	CHECK(store_group_begin(st, &cause) == 0, "a second group");
+	CHECK(store_update_feed(st, "http://d.example/", f, "\"d\"", NULL,
+	    T0, &c, &cause) == 0, "a feed in it");
+	store_close(st);
+	CHECK(has_feed(path, "http://d.example/") == 0,
+	    "a group not ended is not in the cache");
+
+	/* A full disk in the middle: what is reported is what is stored. */
+	if ((st = store_open(path, &cause)) == NULL) {
+		CHECK(0, "reopen: %s", cause);
+		feed_free(f);
+		goto out;
+	}
+	big = feed_make(b_v1, N(b_v1));
+	free(big->items[0].content);
+	big->items[0].content = xcalloc(1, 4 << 20);
+	memset(big->items[0].content, 'x', (4 << 20) - 1);
+	CHECK(stat(path, &sb) == 0, "stat");
+	CHECK(getrlimit(RLIMIT_FSIZE, &old) == 0, "getrlimit");
+	low = old;
+	low.rlim_cur = (rlim_t)sb.st_size + 65536;
+	signal(SIGXFSZ, SIG_IGN);
+	CHECK(store_group_begin(st, &cause) == 0, "a third group");
+	CHECK(store_update_feed(st, "http://e.example/", f, "\"e\"", NULL,
+	    T0, &c, &cause) == 0, "a small feed first");
+	CHECK(setrlimit(RLIMIT_FSIZE, &low) == 0, "setrlimit");
+	CHECK(store_update_feed(st, "http://full.example/", big, "\"f\"",
+	    NULL, T0, &c, &cause) == -1 && cause != NULL,
+	    "the big one fails on the full disk");
+	free(cause);
+	cause = NULL;
+	(void)store_group_lost(st);
+	rv = store_group_end(st, &cause);
+	CHECK(setrlimit(RLIMIT_FSIZE, &old) == 0, "restore the limit");
+	CHECK(has_feed(path, "http://e.example/") == (rv == 0),
+	    "the group's result (%d: %s) is what the cache holds", rv,
+	    cause != NULL ? cause : "ok");
+	CHECK(has_feed(path, "http://full.example/") == 0,
+	    "the big feed is not stored");
+	store_close(st);
+	feed_free(big);
+	feed_free(f);
+out:
+	free(cause);
+	remove_db(path);
+	free(path);
+}
+
 /*
  * Several processes updating one new cache at once: every update of
  * every process succeeds and is kept.
@@ -1503,6 +1610,7 @@ main(void)
 	test_unopenable();
 	test_readonly();
 	test_full();
+	test_group();
 	test_concurrent();
 	test_reader();
 	test_row_order();
