@@ -48,6 +48,9 @@
 #define KEYS_MAX	32	/* duplicate keys remembered per story */
 #define TERMS_MAX	(1u << 19)	/* terms before rare ones are pruned */
 #define TITLE_KEY_WORDS	3	/* least words for a title key */
+/* Terms an article gives at most: a title word gives itself, its prefix
+   and its pair with the word before. */
+#define WORDS_MAX	(3 * TITLE_WORDS + BODY_WORDS)
 #define NOSLOT		UINT32_MAX
 
 /* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
@@ -102,16 +105,16 @@ struct dword {
  * engine, so it can be made on any thread.
  */
 struct story_terms {
-	struct dword	*words;
-	size_t		 nwords;
-	size_t		 capwords;
 	uint64_t	 link_key;	/* 0 when none */
 	uint64_t	 title_key;
+	size_t		 nwords;
+	struct dword	 words[];
 };
 
 /* While an article is analysed. */
 struct analyser {
-	struct story_terms *t;
+	struct dword	*words;		/* WORDS_MAX of them */
+	size_t		 nwords;
 	size_t		 title_words;	/* all words, stop words too */
 	uint64_t	 title_hash;	/* running hash of them */
 	enum stem_lang	 lang;
@@ -130,7 +133,7 @@ struct doc {
 	const char	*langp;
 	const struct story_terms *termsp;
 	int		 valid;
-	struct story_terms own;		/* when the caller gave none */
+	struct story_terms *own;	/* when the caller gave none */
 	const struct story_terms *t;	/* own, or the caller's */
 	struct tw	*vec;		/* terms with their idf weights */
 	uint64_t	*vhash;		/* and hashes, for new terms */
@@ -161,6 +164,8 @@ struct stories {
 	uint64_t	 seq;
 	int64_t		 newest;	/* latest time added */
 	double		*acc;		/* per slot, while matching */
+	struct tw	*merge;		/* a centroid being made */
+	size_t		 capmerge;
 	uint32_t	*touched;
 	size_t		 ntouched;
 	struct doc	 d;
@@ -175,7 +180,8 @@ static void	 umap_put(struct umap *, uint64_t, uint64_t);
 static void	 umap_del(struct umap *, uint64_t);
 static size_t	 prefix_len(const char *, size_t, size_t);
 static void	 doc_word(void *, const char *, size_t);
-static void	 terms_analyse(struct story_terms *, const struct story_doc *);
+static size_t	 terms_analyse(const struct story_doc *, struct dword *,
+		    uint64_t *, uint64_t *);
 static void	 doc_prepare(struct stories *, const struct story_doc *);
 static void	 dwords_sort(struct dword *, size_t);
 static void	 tws_sort(struct tw *, size_t);
@@ -246,8 +252,9 @@ stories_free(struct stories *s)
 	umap_free(&s->termmap);
 	umap_free(&s->idmap);
 	umap_free(&s->keymap);
-	free(s->d.own.words);
+	free(s->d.own);
 	free(s->d.vec);
+	free(s->merge);
 	free(s->d.vhash);
 	free(s);
 }
@@ -370,13 +377,10 @@ umap_del(struct umap *m, uint64_t k)
 }
 
 static void
-doc_push(struct story_terms *d, const char *w, size_t n, float weight)
+doc_push(struct analyser *d, const char *w, size_t n, float weight)
 {
-	if (d->nwords == d->capwords) {
-		d->capwords = d->capwords == 0 ? 64 : d->capwords * 2;
-		d->words = xreallocarray(d->words, d->capwords,
-		    sizeof *d->words);
-	}
+	if (d->nwords == WORDS_MAX)
+		return;
 	d->words[d->nwords].hash = hash_final(hash_bytes(HASH_INIT, w, n));
 	d->words[d->nwords].weight = weight;
 	d->nwords++;
@@ -417,7 +421,7 @@ doc_word(void *ud, const char *w, size_t len)
 	}
 	memcpy(buf, w, len + 1);
 	n = stem_word(d->lang, buf, len);
-	doc_push(d->t, buf, n, weight);
+	doc_push(d, buf, n, weight);
 	/*
 	 * A long title word also gives its first PREFIX_CHARS letters, a
 	 * term of its own: derived forms the light stemmers keep apart meet
@@ -429,7 +433,7 @@ doc_word(void *ud, const char *w, size_t len)
 	if (d->in_title && (n = prefix_len(w, len, PREFIX_CHARS)) < len) {
 		buf[0] = '\x01';	/* never a word's first byte */
 		memcpy(buf + 1, w, n);
-		doc_push(d->t, buf, n + 1, weight * PREFIX_WEIGHT);
+		doc_push(d, buf, n + 1, weight * PREFIX_WEIGHT);
 	}
 	/*
 	 * Two adjacent title words also make one term, written together and
@@ -441,7 +445,7 @@ doc_word(void *ud, const char *w, size_t len)
 		memcpy(buf, d->prev, d->prevlen);
 		memcpy(buf + d->prevlen, w, len + 1);
 		n = stem_word(d->lang, buf, len + d->prevlen);
-		doc_push(d->t, buf, n, weight * PAIR_WEIGHT);
+		doc_push(d, buf, n, weight * PAIR_WEIGHT);
 	}
 	memcpy(d->prev, w, len);
 	d->prevlen = len;
@@ -513,12 +517,14 @@ tw_wcmp(const void *a, const void *b)
 }
 
 /*
- * Analyses doc into t: its words, stemmed and hashed, merged into
- * distinct terms (sorted by hash) with their summed weights, and its
- * keys.  It reads nothing but doc and the stemmer's tables.
+ * Analyses doc into words[WORDS_MAX]: its words, stemmed and hashed,
+ * merged into distinct terms (sorted by hash) with their summed weights,
+ * and its keys; returns how many terms.  It reads nothing but doc and
+ * the stemmer's tables.
  */
-static void
-terms_analyse(struct story_terms *t, const struct story_doc *doc)
+static size_t
+terms_analyse(const struct story_doc *doc, struct dword *words,
+    uint64_t *link_key, uint64_t *title_key)
 {
 	struct analyser	 a;
 	const char	*text = doc->text != NULL ? doc->text : "";
@@ -527,8 +533,7 @@ terms_analyse(struct story_terms *t, const struct story_doc *doc)
 	int		 html;
 
 	memset(&a, 0, sizeof a);
-	a.t = t;
-	t->nwords = 0;
+	a.words = words;
 	tlen = strlen(title);
 	xlen = strlen(text);
 	html = stem_looks_html(text);
@@ -545,48 +550,53 @@ terms_analyse(struct story_terms *t, const struct story_doc *doc)
 	a.in_title = 0;
 	a.prevlen = 0;
 	stem_words(text, xlen, html, doc_word, &a);
-	t->title_key = 0;
+	*title_key = 0;
 	if (a.title_words >= TITLE_KEY_WORDS)
-		t->title_key = hash_final(hash_bytes(a.title_hash, "T", 1));
-	t->link_key = 0;
+		*title_key = hash_final(hash_bytes(a.title_hash, "T", 1));
+	*link_key = 0;
 	if (doc->link != NULL && *doc->link != '\0')
-		t->link_key = hash_final(hash_bytes(hash_bytes(HASH_INIT,
+		*link_key = hash_final(hash_bytes(hash_bytes(HASH_INIT,
 		    doc->link, strlen(doc->link)), "L", 1));
 
-	if (t->nwords > 1)
-		dwords_sort(t->words, t->nwords);
-	for (i = n = 0; i < t->nwords; i++) {
-		if (n > 0 && t->words[n - 1].hash == t->words[i].hash)
-			t->words[n - 1].weight += t->words[i].weight;
+	if (a.nwords > 1)
+		dwords_sort(words, a.nwords);
+	for (i = n = 0; i < a.nwords; i++) {
+		if (n > 0 && words[n - 1].hash == words[i].hash)
+			words[n - 1].weight += words[i].weight;
 		else
-			t->words[n++] = t->words[i];
+			words[n++] = words[i];
 	}
-	t->nwords = n;
+	return n;
 }
 
 struct story_terms *
 stories_analyse(const struct story_doc *doc)
 {
+	struct dword		 words[WORDS_MAX];
 	struct story_terms	*t;
+	uint64_t		 link_key, title_key;
+	size_t			 n;
 
-	t = xcalloc(1, sizeof *t);
-	terms_analyse(t, doc);
+	n = terms_analyse(doc, words, &link_key, &title_key);
+	t = xmalloc(sizeof *t + n * sizeof *words);
+	t->link_key = link_key;
+	t->title_key = title_key;
+	t->nwords = n;
+	if (n > 0)
+		memcpy(t->words, words, n * sizeof *words);
 	return t;
 }
 
 void
 stories_terms_free(struct story_terms *t)
 {
-	if (t == NULL)
-		return;
-	free(t->words);
 	free(t);
 }
 
 size_t
 stories_terms_size(const struct story_terms *t)
 {
-	return t == NULL ? 0 : sizeof *t + t->capwords * sizeof *t->words;
+	return t == NULL ? 0 : sizeof *t + t->nwords * sizeof *t->words;
 }
 
 /*
@@ -618,8 +628,8 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 	if (doc->terms != NULL)
 		d->t = doc->terms;
 	else {
-		terms_analyse(&d->own, doc);
-		d->t = &d->own;
+		free(d->own);
+		d->t = d->own = stories_analyse(doc);
 	}
 	if (d->t->nwords > d->capvec) {
 		d->capvec = d->t->nwords;
@@ -949,17 +959,26 @@ story_evict(struct stories *s, struct story *st)
 	s->freeslots[s->nfreeslots++] = slot;
 }
 
-/* Adds the analysed article's vector to the story's centroid. */
+/*
+ * Adds the analysed article's vector to the story's centroid, merging
+ * into the engine's spare buffer, which then trades places with the
+ * story's: no allocation once the buffers are large enough.
+ */
 static void
 story_merge(struct stories *s, struct story *st)
 {
 	struct doc	*d = &s->d;
 	struct tw	*out;
-	size_t		 i = 0, j = 0, n = 0;
+	size_t		 i = 0, j = 0, n = 0, cap;
 	uint32_t	 slot = (uint32_t)(st - s->slots);
 	double		 norm2 = 0;
 
-	out = xreallocarray(NULL, st->nvec + d->nvec + 1, sizeof *out);
+	if (s->capmerge < st->nvec + d->nvec + 1) {
+		s->capmerge = st->nvec + d->nvec + 1;
+		s->merge = xreallocarray(s->merge, s->capmerge,
+		    sizeof *s->merge);
+	}
+	out = s->merge;
 	while (i < st->nvec || j < d->nvec) {
 		if (j == d->nvec || (i < st->nvec &&
 		    st->vec[i].term < d->vec[j].term))
@@ -974,10 +993,12 @@ story_merge(struct stories *s, struct story *st)
 		norm2 += (double)out[n].w * out[n].w;
 		n++;
 	}
-	free(st->vec);
+	s->merge = st->vec;
+	cap = s->capmerge;
+	s->capmerge = st->capvec;
 	st->vec = out;
+	st->capvec = (uint32_t)cap;
 	st->nvec = (uint32_t)n;
-	st->capvec = (uint32_t)(st->nvec + d->nvec);
 	st->norm2 = norm2;
 	if (st->nvec > CENTROID_MAX)
 		story_cut(s, st);
