@@ -263,6 +263,7 @@ enum stmt {
 	STMT_FEED_SCHEDULE,
 	STMT_STORY_NEW,
 	STMT_STORY_ASSIGN,
+	STMT_STORY_FOLLOWED,
 	STMT_STORY_GROW,
 	STMT_STORIES,
 	STMT_STORY_ITEMS,
@@ -472,10 +473,11 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "WHERE id = ?1",
 	[STMT_STORY_NEW] =
 	    "INSERT INTO stories (first, latest, created) VALUES (?1, ?1, ?2)",
-	/* ?1 item, ?2 story. */
+	/* ?1 item, ?2 story, ?3 whether it is followed. */
 	[STMT_STORY_ASSIGN] =
 	    "INSERT INTO story_items (item_id, story_id, fresh) VALUES (?1, "
-	    "?2, (SELECT followed FROM stories WHERE id = ?2))",
+	    "?2, ?3)",
+	[STMT_STORY_FOLLOWED] = "SELECT followed FROM stories WHERE id = ?1",
 	/*
 	 * ?1 story, ?2 and ?3 its new articles' earliest and latest time,
 	 * ?4 how many, ?5 the label (NULL: keep).
@@ -556,6 +558,7 @@ struct grow {
 	int64_t		 first, latest;	/* its new articles' times */
 	int64_t		 articles;
 	int64_t		 label;		/* 0: keep */
+	int		 followed;	/* its articles join as new */
 };
 #define STORE_GROW_MAX	64	/* stories pending at most */
 
@@ -2349,12 +2352,8 @@ store_story_assign(struct store *s, int64_t item, int64_t story, int64_t t,
 	sqlite3_stmt	*st;
 	struct grow	*g = NULL;
 	size_t		 i;
+	int		 r;
 
-	st = stmt_get(s, STMT_STORY_ASSIGN);
-	bind_int(s, st, 1, item);
-	bind_int(s, st, 2, story);
-	if (stmt_run(s, st, STORE_WRITE, cause) != 0)
-		return -1;
 	for (i = s->ngrow; s->batch && i > 0; i--)
 		if (s->grow[i - 1].story == story) {
 			g = &s->grow[i - 1];
@@ -2363,12 +2362,28 @@ store_story_assign(struct store *s, int64_t item, int64_t story, int64_t t,
 	if (g == NULL) {
 		if (s->ngrow == STORE_GROW_MAX && grow_flush(s, cause) != 0)
 			return -1;
-		g = &s->grow[s->ngrow++];
+		g = &s->grow[s->ngrow];
 		g->story = story;
 		g->first = g->latest = t;
 		g->articles = 0;
 		g->label = 0;
+		/* Looked up once a story and feed, not once an article. */
+		st = stmt_get(s, STMT_STORY_FOLLOWED);
+		bind_int(s, st, 1, story);
+		if ((r = stmt_row(s, st, STORE_WRITE, cause)) < 0)
+			return -1;
+		if (r == 0)
+			return no_story(s, story, 0, cause);
+		g->followed = sqlite3_column_int(st, 0) != 0;
+		sqlite3_reset(st);
+		s->ngrow++;
 	}
+	st = stmt_get(s, STMT_STORY_ASSIGN);
+	bind_int(s, st, 1, item);
+	bind_int(s, st, 2, story);
+	bind_int(s, st, 3, g->followed);
+	if (stmt_run(s, st, STORE_WRITE, cause) != 0)
+		return -1;
 	if (t < g->first)
 		g->first = t;
 	if (t > g->latest)
