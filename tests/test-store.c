@@ -813,6 +813,22 @@ out:
 }
 
 /*
+ * The file size limits that make the disk nearly full for the cache at
+ * path (64 KiB of room; set low with setrlimit, then old again).
+ */
+static void
+disk_nearly_full(const char *path, struct rlimit *old, struct rlimit *low)
+{
+	struct stat	 sb;
+
+	CHECK(stat(path, &sb) == 0, "stat");
+	CHECK(getrlimit(RLIMIT_FSIZE, old) == 0, "getrlimit");
+	*low = *old;
+	low->rlim_cur = (rlim_t)sb.st_size + 65536;
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+/*
  * A disk that fills during an update (a file size limit stands in for
  * it): a clear message, and the cache as it was.
  */
@@ -824,7 +840,6 @@ test_full(void)
 	struct store_counts	 c;
 	struct store		*st;
 	struct feed		*f;
-	struct stat		 sb;
 	char			*cause = NULL, *path, *before, *after, *big;
 	int			 rv;
 
@@ -839,11 +854,7 @@ test_full(void)
 	memset(big, 'x', (4 << 20) - 1);
 	f->items[0].content = big;
 
-	CHECK(stat(path, &sb) == 0, "stat");
-	CHECK(getrlimit(RLIMIT_FSIZE, &old) == 0, "getrlimit");
-	low = old;
-	low.rlim_cur = (rlim_t)sb.st_size + 65536;
-	signal(SIGXFSZ, SIG_IGN);
+	disk_nearly_full(path, &old, &low);
 	CHECK(setrlimit(RLIMIT_FSIZE, &low) == 0, "setrlimit");
 	rv = store_update_feed(st, "http://full.example/", f, "\"full\"",
 	    NULL, T0 + 1000, &c, &cause);
@@ -911,7 +922,6 @@ test_group(void)
 	struct store_counts	 c;
 	struct store		*st;
 	struct feed		*f, *big;
-	struct stat		 sb;
 	char			*cause = NULL, *path;
 	int			 rv;
 
@@ -958,11 +968,7 @@ test_group(void)
 	free(big->items[0].content);
 	big->items[0].content = xcalloc(1, 4 << 20);
 	memset(big->items[0].content, 'x', (4 << 20) - 1);
-	CHECK(stat(path, &sb) == 0, "stat");
-	CHECK(getrlimit(RLIMIT_FSIZE, &old) == 0, "getrlimit");
-	low = old;
-	low.rlim_cur = (rlim_t)sb.st_size + 65536;
-	signal(SIGXFSZ, SIG_IGN);
+	disk_nearly_full(path, &old, &low);
 	CHECK(store_group_begin(st, &cause) == 0, "a third group");
 	CHECK(store_update_feed(st, "http://e.example/", f, "\"e\"", NULL,
 	    T0, &c, &cause) == 0, "a small feed first");
