@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "i18n.h"
 #include "log.h"
 #include "stories.h"
 #include "stem.h"
@@ -226,7 +227,8 @@ track_assign(struct track *t, struct store *s, const struct track_prep *p,
 	if (ni->item < p->items || i >= p->nitems) {
 		/* Not an article of the feed p was made of: a bug. */
 		if (cause != NULL)
-			*cause = xstrdup("stories: article not prepared");
+			*cause = xstrdup(_("an article reached the stories "
+			    "engine without its analysis (a bug in tidings)"));
 		return -1;
 	}
 	if (t->engine == NULL && engine_load(t, s, cause) != 0)
