@@ -91,6 +91,7 @@ replay(void *ud, const struct store_hot_item *h)
 	struct story_doc	 d;
 	char			*text;
 
+	memset(&d, 0, sizeof d);
 	d.item = h->id;
 	d.source = h->feed_id;
 	d.time = h->time;
@@ -98,7 +99,6 @@ replay(void *ud, const struct store_hot_item *h)
 	d.title = h->title;
 	d.text = text = text_cut(h->text);
 	d.link = h->link;
-	d.terms = NULL;
 	stories_add(t->engine, h->story, &d);
 	free(text);
 	t->replayed++;
