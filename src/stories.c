@@ -52,6 +52,7 @@
    and its pair with the word before. */
 #define WORDS_MAX	(3 * TITLE_WORDS + BODY_WORDS)
 #define NOSLOT		UINT32_MAX
+#define DEDUP_SIZE	1024	/* a power of two above 2 * WORDS_MAX */
 
 /* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
 struct umap {
@@ -124,6 +125,20 @@ struct analyser {
 	size_t		 body_words;
 };
 
+/*
+ * A word met before and its term (word_term): MEMO_SIZE entries a
+ * thread, direct-mapped, for words of at most MEMO_KEY bytes.
+ */
+#define MEMO_BITS	12
+#define MEMO_SIZE	(1u << MEMO_BITS)
+#define MEMO_KEY	24
+struct memo {
+	uint64_t	 key[MEMO_KEY / 8];	/* the word, zero-padded */
+	uint64_t	 term;
+	uint8_t		 len;		/* the word's length + 1; 0: empty */
+	uint8_t		 lang;
+};
+
 /* The last article matched, kept from match to add. */
 struct doc {
 	int64_t		 item;
@@ -179,6 +194,7 @@ static uint64_t	*umap_find(const struct umap *, uint64_t);
 static void	 umap_put(struct umap *, uint64_t, uint64_t);
 static void	 umap_del(struct umap *, uint64_t);
 static size_t	 prefix_len(const char *, size_t, size_t);
+static uint64_t	 word_term(enum stem_lang, const char *, size_t);
 static void	 doc_word(void *, const char *, size_t);
 static size_t	 terms_analyse(const struct story_doc *, struct dword *,
 		    uint64_t *, uint64_t *);
@@ -376,12 +392,14 @@ umap_del(struct umap *m, uint64_t k)
 	m->keys[i] = 0;
 }
 
+/* Adds the term of the n bytes at w (or, w NULL, the term n). */
 static void
-doc_push(struct analyser *d, const char *w, size_t n, float weight)
+doc_push(struct analyser *d, const char *w, uint64_t n, float weight)
 {
 	if (d->nwords == WORDS_MAX)
 		return;
-	d->words[d->nwords].hash = hash_final(hash_bytes(HASH_INIT, w, n));
+	d->words[d->nwords].hash = w != NULL ?
+	    hash_final(hash_bytes(HASH_INIT, w, n)) : n;
 	d->words[d->nwords].weight = weight;
 	d->nwords++;
 }
@@ -398,12 +416,63 @@ prefix_len(const char *w, size_t len, size_t chars)
 	return i;
 }
 
+/*
+ * The term of a word (its stem, hashed; 0, which hash_final never gives,
+ * for a stop word or one letter)
+ * through the analysing thread's memo.  Words follow Zipf's law, so most
+ * of an article's words were met in the articles before it, and a hit
+ * skips the stop-word test, the stemmer and the hash of the stem.  The
+ * memo is a pure function of (language, word), so results never depend
+ * on what was analysed before or on which thread.
+ */
+static uint64_t
+word_term(enum stem_lang lang, const char *w, size_t len)
+{
+	static _Thread_local struct memo	 memo[MEMO_SIZE];
+	struct memo	*m = NULL;
+	uint64_t	 k[MEMO_KEY / 8] = { 0, 0, 0 }, h;
+	char		 buf[STEM_WORD_MAX + 8];
+	size_t		 n, i;
+
+	if (len <= MEMO_KEY) {
+		/*
+		 * Byte by byte into registers: the word was just written a
+		 * byte at a time, and reading it back as 8-byte words would
+		 * stall on store forwarding.
+		 */
+		for (i = 0; i < len; i++)
+			k[i / 8] |= (uint64_t)(unsigned char)w[i] << i % 8 * 8;
+		h = len | (uint64_t)lang << 8;
+		for (i = 0; i < MEMO_KEY / 8; i++)
+			h = (h ^ k[i]) * 0x9e3779b97f4a7c15ULL;
+		m = &memo[h >> (64 - MEMO_BITS)];
+		if (m->len == len + 1 && m->lang == lang && m->key[0] == k[0] &&
+		    m->key[1] == k[1] && m->key[2] == k[2])
+			return m->term;
+	}
+	if (len < 2 || stem_is_stop(lang, w, len))
+		h = 0;
+	else {
+		memcpy(buf, w, len + 1);
+		n = stem_word(lang, buf, len);
+		h = hash_final(hash_bytes(HASH_INIT, buf, n));
+	}
+	if (m != NULL) {
+		m->len = (uint8_t)(len + 1);
+		m->lang = (uint8_t)lang;
+		memcpy(m->key, k, sizeof k);
+		m->term = h;
+	}
+	return h;
+}
+
 static void
 doc_word(void *ud, const char *w, size_t len)
 {
 	struct analyser	*d = ud;
 	char		 buf[2 * STEM_WORD_MAX + 8];
 	size_t		 n;
+	uint64_t	 term;
 	float		 weight = d->in_title ? TITLE_WEIGHT : 1;
 
 	if (d->in_title) {
@@ -415,13 +484,11 @@ doc_word(void *ud, const char *w, size_t len)
 		d->title_words++;
 	} else if (d->body_words++ >= BODY_WORDS)
 		return;
-	if (len < 2 || stem_is_stop(d->lang, w, len)) {
+	if ((term = word_term(d->lang, w, len)) == 0) {
 		d->prevlen = 0;
 		return;
 	}
-	memcpy(buf, w, len + 1);
-	n = stem_word(d->lang, buf, len);
-	doc_push(d, buf, n, weight);
+	doc_push(d, NULL, term, weight);
 	/*
 	 * A long title word also gives its first PREFIX_CHARS letters, a
 	 * term of its own: derived forms the light stemmers keep apart meet
@@ -527,9 +594,10 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
     uint64_t *link_key, uint64_t *title_key)
 {
 	struct analyser	 a;
+	uint16_t	 seen[DEDUP_SIZE];	/* index + 1 in words, or 0 */
 	const char	*text = doc->text != NULL ? doc->text : "";
 	const char	*title = doc->title != NULL ? doc->title : "";
-	size_t		 i, n, tlen, xlen;
+	size_t		 i, j, n, tlen, xlen;
 	int		 html;
 
 	memset(&a, 0, sizeof a);
@@ -558,14 +626,25 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 		*link_key = hash_final(hash_bytes(hash_bytes(HASH_INIT,
 		    doc->link, strlen(doc->link)), "L", 1));
 
-	if (a.nwords > 1)
-		dwords_sort(words, a.nwords);
+	/*
+	 * Merge repeated terms through a small hash table, then sort only
+	 * the distinct ones: an article repeats many of its words.
+	 */
+	memset(seen, 0, sizeof seen);
 	for (i = n = 0; i < a.nwords; i++) {
-		if (n > 0 && words[n - 1].hash == words[i].hash)
-			words[n - 1].weight += words[i].weight;
-		else
+		for (j = words[i].hash & (DEDUP_SIZE - 1); seen[j] != 0;
+		    j = (j + 1) & (DEDUP_SIZE - 1))
+			if (words[seen[j] - 1].hash == words[i].hash)
+				break;
+		if (seen[j] != 0)
+			words[seen[j] - 1].weight += words[i].weight;
+		else {
+			seen[j] = (uint16_t)(n + 1);
 			words[n++] = words[i];
+		}
 	}
+	if (n > 1)
+		dwords_sort(words, n);
 	return n;
 }
 
