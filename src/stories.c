@@ -418,12 +418,12 @@ prefix_len(const char *w, size_t len, size_t chars)
 
 /*
  * The term of a word (its stem, hashed; 0, which hash_final never gives,
- * for a stop word or one letter)
- * through the analysing thread's memo.  Words follow Zipf's law, so most
- * of an article's words were met in the articles before it, and a hit
- * skips the stop-word test, the stemmer and the hash of the stem.  The
- * memo is a pure function of (language, word), so results never depend
- * on what was analysed before or on which thread.
+ * for a stop word or one letter) through the analysing thread's memo.
+ * Words follow Zipf's law, so most of an article's words were met in the
+ * articles before it, and a hit skips the stop-word test, the stemmer
+ * and the hash of the stem.  The memo is a pure function of (language,
+ * word), so results never depend on what was analysed before or on
+ * which thread.
  */
 static uint64_t
 word_term(enum stem_lang lang, const char *w, size_t len)
