@@ -17,7 +17,6 @@ T() { "$TIDINGS" --urls "$TMPD/urls" --cache "$TMPD/cache.db" \
     --config "$TMPD/config" "$@"; }
 sql() { "$PYTHON3" -c 'import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.execute("PRAGMA foreign_keys = ON")
 for row in db.execute(sys.argv[2]):
     print("|".join("" if v is None else str(v) for v in row))
 db.commit()' "$TMPD/cache.db" "$1"; }
@@ -112,8 +111,21 @@ expect_status 0 "refresh with a bad revisions line" -- T refresh
 expect_grep "$TMPD/err" "config:2: '0' is not a number from 1 to 1000 for revisions" \
     "the bad line named"
 
-# Revisions go with their article.
+# Revisions and story memberships go with their article, and articles
+# with their feed, even from a connection that enforces no foreign keys
+# (SQLite's default, and tidings' own: triggers do it).
+n=$(sql "SELECT count(*) FROM story_items m JOIN items i ON i.id = m.item_id
+    WHERE i.key = 'a'")
+[ "$n" = 1 ] && ok || fail "the article is in a story ($n memberships)"
 sql "DELETE FROM items WHERE key = 'a'" > /dev/null
 n=$(sql "SELECT count(*) FROM revisions")
 [ "$n" = 0 ] && ok || fail "revisions pruned with the article ($n left)"
+n=$(sql "SELECT count(*) FROM story_items WHERE item_id NOT IN
+    (SELECT id FROM items)")
+[ "$n" = 0 ] && ok || fail "its story membership pruned ($n left)"
+sql "DELETE FROM feeds" > /dev/null
+n=$(sql "SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM
+    story_items) + (SELECT count(*) FROM categories) + (SELECT count(*)
+    FROM enclosures) + (SELECT count(*) FROM revisions)")
+[ "$n" = 0 ] && ok || fail "a feed deleted takes all its rows ($n left)"
 finish
