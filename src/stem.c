@@ -422,6 +422,30 @@ html_skip_tag(const char *s, size_t len, size_t i)
 	return p == NULL ? len : (size_t)(p - s) + 1;
 }
 
+/*
+ * What a byte is to stem_words: the folded ASCII letter or digit, ' ' for
+ * an ASCII separator, or 0 for '<', '&' (which may start markup) and the
+ * bytes of UTF-8 sequences (0x80 and above, zero here).
+ */
+static const char byte_fold[256] = {
+	' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+	' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+	' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+	' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+	' ', ' ', ' ', ' ', ' ', ' ', 0, ' ',
+	' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+	'0', '1', '2', '3', '4', '5', '6', '7',
+	'8', '9', ' ', ' ', 0, ' ', ' ', ' ',
+	' ', 'a', 'b', 'c', 'd', 'e', 'f', 'g',
+	'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w',
+	'x', 'y', 'z', ' ', ' ', ' ', ' ', ' ',
+	' ', 'a', 'b', 'c', 'd', 'e', 'f', 'g',
+	'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w',
+	'x', 'y', 'z', ' ', ' ', ' ', ' ', ' ',
+};
+
 size_t
 stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 {
@@ -429,31 +453,27 @@ stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 	uint32_t	 c, f[3];
 	size_t		 i = 0, n, k, wl = 0, count = 0, used;
 	unsigned char	 u;
+	char		 a = 0;
 
 	while (i <= len) {
+		/*
+		 * Plain ASCII, most of any text, straight into the word
+		 * through the table: the same as decoding, is_word and fold.
+		 */
+		while (i < len && (a = byte_fold[(unsigned char)s[i]]) > ' ') {
+			if (wl + 4 <= STEM_WORD_MAX)
+				w[wl++] = a;
+			i++;
+		}
 		if (i == len)
 			c = ' ';
 		else {
 			u = (unsigned char)s[i];
-			/*
-			 * Plain ASCII, most of any text, straight into the
-			 * word: the same as decoding, is_word and fold.
-			 */
-			if (u < 0x80 && u != '<' && u != '&') {
+			if (a == ' ') {
 				i++;
-				if ((u >= 'a' && u <= 'z') ||
-				    (u >= '0' && u <= '9')) {
-					if (wl + 4 <= STEM_WORD_MAX)
-						w[wl++] = (char)u;
-					continue;
-				}
-				if (u >= 'A' && u <= 'Z') {
-					if (wl + 4 <= STEM_WORD_MAX)
-						w[wl++] = (char)(u - 'A' + 'a');
-					continue;
-				}
-				c = ' ';
-				goto got;
+				if (wl > 0)
+					goto word;
+				continue;
 			}
 			if (html && u == '<' && i + 1 < len &&
 			    (s[i + 1] == '/' || s[i + 1] == '!' ||
@@ -482,12 +502,13 @@ stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 			}
 			continue;
 		}
-		if (wl > 0) {
-			w[wl] = '\0';
-			fn(ud, w, wl);
-			count++;
-			wl = 0;
-		}
+		if (wl == 0)
+			continue;
+	word:
+		w[wl] = '\0';
+		fn(ud, w, wl);
+		count++;
+		wl = 0;
 	}
 	return count;
 }

@@ -127,17 +127,18 @@ struct analyser {
 
 /*
  * A word met before and its term (word_term): MEMO_SIZE entries a
- * thread, direct-mapped, for words of at most MEMO_KEY bytes.
+ * thread, direct-mapped, for words of at most 16 bytes (nearly all of
+ * them).
  */
 #define MEMO_BITS	12
 #define MEMO_SIZE	(1u << MEMO_BITS)
-#define MEMO_KEY	24
 struct memo {
-	uint64_t	 key[MEMO_KEY / 8];	/* the word, zero-padded */
+	uint64_t	 key[2];	/* the word, zero-padded */
 	uint64_t	 term;
 	uint8_t		 len;		/* the word's length + 1; 0: empty */
 	uint8_t		 lang;
 };
+_Static_assert(sizeof(struct memo) == 32, "a memo entry is 32 bytes");
 
 /* The last article matched, kept from match to add. */
 struct doc {
@@ -428,26 +429,28 @@ prefix_len(const char *w, size_t len, size_t chars)
 static uint64_t
 word_term(enum stem_lang lang, const char *w, size_t len)
 {
-	static _Thread_local struct memo	 memo[MEMO_SIZE];
+	/* 32 bytes an entry, never across two cache lines. */
+	static _Thread_local _Alignas(32) struct memo memo[MEMO_SIZE];
 	struct memo	*m = NULL;
-	uint64_t	 k[MEMO_KEY / 8] = { 0, 0, 0 }, h;
+	uint64_t	 k0 = 0, k1 = 0, h;
 	char		 buf[STEM_WORD_MAX + 8];
 	size_t		 n, i;
 
-	if (len <= MEMO_KEY) {
+	if (len <= 16) {
 		/*
 		 * Byte by byte into registers: the word was just written a
-		 * byte at a time, and reading it back as 8-byte words would
+		 * byte at a time, and reading it back in 8-byte words would
 		 * stall on store forwarding.
 		 */
-		for (i = 0; i < len; i++)
-			k[i / 8] |= (uint64_t)(unsigned char)w[i] << i % 8 * 8;
-		h = len | (uint64_t)lang << 8;
-		for (i = 0; i < MEMO_KEY / 8; i++)
-			h = (h ^ k[i]) * 0x9e3779b97f4a7c15ULL;
+		for (i = 0; i < len && i < 8; i++)
+			k0 |= (uint64_t)(unsigned char)w[i] << i * 8;
+		for (; i < len; i++)
+			k1 |= (uint64_t)(unsigned char)w[i] << (i - 8) * 8;
+		h = ((len | (uint64_t)lang << 8) ^ k0) * 0x9e3779b97f4a7c15ULL;
+		h = (h ^ k1) * 0x9e3779b97f4a7c15ULL;
 		m = &memo[h >> (64 - MEMO_BITS)];
-		if (m->len == len + 1 && m->lang == lang && m->key[0] == k[0] &&
-		    m->key[1] == k[1] && m->key[2] == k[2])
+		if (m->key[0] == k0 && m->key[1] == k1 && m->len == len + 1 &&
+		    m->lang == lang)
 			return m->term;
 	}
 	if (len < 2 || stem_is_stop(lang, w, len))
@@ -458,9 +461,10 @@ word_term(enum stem_lang lang, const char *w, size_t len)
 		h = hash_final(hash_bytes(HASH_INIT, buf, n));
 	}
 	if (m != NULL) {
+		m->key[0] = k0;
+		m->key[1] = k1;
 		m->len = (uint8_t)(len + 1);
 		m->lang = (uint8_t)lang;
-		memcpy(m->key, k, sizeof k);
 		m->term = h;
 	}
 	return h;
@@ -722,7 +726,8 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 		p = umap_find(&s->termmap, d->t->words[i].hash);
 		df = p != NULL ? s->terms[*p].df : 0;
 		idf = log((double)(s->ndocs + 1) / (df + 1)) + 1;
-		w = (n >= 1 ? 1 + log(n) : n) * idf;
+		/* Most terms occur once, and 1 + ln 1 is 1. */
+		w = (n == 1 ? 1 : n > 1 ? 1 + log(n) : n) * idf;
 		d->vec[i].term = p != NULL ? (uint32_t)*p : NOSLOT;
 		d->vec[i].w = (float)w;
 		d->vhash[i] = d->t->words[i].hash;
@@ -750,22 +755,25 @@ vec_dot(const struct tw *a, size_t na, const struct tw *b, size_t nb)
 	return sum;
 }
 
-/* The weight of term in the sorted vector v, or 0. */
+/*
+ * The weight of term in the sorted vector v, or 0: a binary search
+ * without branches on the data (the compiler makes conditional moves),
+ * as the comparisons in a centroid follow no pattern a branch predictor
+ * could learn.
+ */
 static float
 vec_get(const struct tw *v, size_t n, uint32_t term)
 {
-	size_t	 lo = 0, hi = n, mid;
+	size_t	 half;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (v[mid].term == term)
-			return v[mid].w;
-		if (v[mid].term < term)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (n == 0)
+		return 0;
+	while (n > 1) {
+		half = n / 2;
+		v = v[half].term <= term ? v + half : v;
+		n -= half;
 	}
-	return 0;
+	return v->term == term ? v->w : 0;
 }
 
 static struct story *
