@@ -195,6 +195,8 @@ static uint64_t	*umap_find(const struct umap *, uint64_t);
 static void	 umap_put(struct umap *, uint64_t, uint64_t);
 static void	 umap_del(struct umap *, uint64_t);
 static size_t	 prefix_len(const char *, size_t, size_t);
+static void	 doc_push_term(struct analyser *, uint64_t, float);
+static void	 doc_push(struct analyser *, const char *, size_t, float);
 static uint64_t	 word_term(enum stem_lang, const char *, size_t);
 static void	 doc_word(void *, const char *, size_t);
 static size_t	 terms_analyse(const struct story_doc *, struct dword *,
@@ -393,16 +395,21 @@ umap_del(struct umap *m, uint64_t k)
 	m->keys[i] = 0;
 }
 
-/* Adds the term of the n bytes at w (or, w NULL, the term n). */
 static void
-doc_push(struct analyser *d, const char *w, uint64_t n, float weight)
+doc_push_term(struct analyser *d, uint64_t term, float weight)
 {
 	if (d->nwords == WORDS_MAX)
 		return;
-	d->words[d->nwords].hash = w != NULL ?
-	    hash_final(hash_bytes(HASH_INIT, w, n)) : n;
+	d->words[d->nwords].hash = term;
 	d->words[d->nwords].weight = weight;
 	d->nwords++;
+}
+
+/* Adds the term of the n bytes at w. */
+static void
+doc_push(struct analyser *d, const char *w, size_t n, float weight)
+{
+	doc_push_term(d, hash_final(hash_bytes(HASH_INIT, w, n)), weight);
 }
 
 /* The bytes of the first chars characters of UTF-8 w[0..len). */
@@ -492,7 +499,7 @@ doc_word(void *ud, const char *w, size_t len)
 		d->prevlen = 0;
 		return;
 	}
-	doc_push(d, NULL, term, weight);
+	doc_push_term(d, term, weight);
 	/*
 	 * A long title word also gives its first PREFIX_CHARS letters, a
 	 * term of its own: derived forms the light stemmers keep apart meet
