@@ -204,7 +204,8 @@ static size_t	 terms_analyse(const struct story_doc *, struct dword *,
 static void	 doc_prepare(struct stories *, const struct story_doc *);
 static void	 dwords_sort(struct dword *, size_t);
 static void	 tws_sort(struct tw *, size_t);
-static int	 tw_wcmp(const void *, const void *);
+static int	 tw_heavier(const struct tw *, const struct tw *);
+static void	 tws_select(struct tw *, size_t, size_t);
 static double	 vec_dot(const struct tw *, size_t, const struct tw *,
 		    size_t);
 static float	 vec_get(const struct tw *, size_t, uint32_t);
@@ -583,15 +584,59 @@ name(type *v, size_t n)							\
 SORT_BY(dwords_sort, struct dword, hash)
 SORT_BY(tws_sort, struct tw, term)
 
-/* Heaviest first. */
+/* Whether x comes before y heaviest first (ties: the lower term). */
 static int
-tw_wcmp(const void *a, const void *b)
+tw_heavier(const struct tw *x, const struct tw *y)
 {
-	const struct tw	*x = a, *y = b;
-
 	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
-	return x->term < y->term ? -1 : x->term > y->term;
+		return x->w > y->w;
+	return x->term < y->term;
+}
+
+/*
+ * Reorders v[n] so that its k heaviest come first, in no order
+ * (Hoare's quickselect on the median of three): a centroid cut keeps
+ * the same terms as sorting it whole would, at a fraction of the cost.
+ */
+static void
+tws_select(struct tw *v, size_t n, size_t k)
+{
+	struct tw	 t, pivot;
+	size_t		 i, j, mid;
+
+	while (n > 2 && k > 0 && k < n) {
+		mid = n / 2;
+		if (tw_heavier(&v[mid], &v[0])) {
+			t = v[mid]; v[mid] = v[0]; v[0] = t;
+		}
+		if (tw_heavier(&v[n - 1], &v[mid])) {
+			t = v[mid]; v[mid] = v[n - 1]; v[n - 1] = t;
+			if (tw_heavier(&v[mid], &v[0])) {
+				t = v[mid]; v[mid] = v[0]; v[0] = t;
+			}
+		}
+		pivot = v[mid];
+		for (i = 0, j = n - 1;; i++, j--) {
+			while (tw_heavier(&v[i], &pivot))
+				i++;
+			while (tw_heavier(&pivot, &v[j]))
+				j--;
+			if (i >= j)
+				break;
+			t = v[i]; v[i] = v[j]; v[j] = t;
+		}
+		/* v[0..j] come before or tie with v[j + 1..n). */
+		if (k <= j + 1)
+			n = j + 1;
+		else {
+			v += j + 1;
+			k -= j + 1;
+			n -= j + 1;
+		}
+	}
+	if (n == 2 && k == 1 && tw_heavier(&v[1], &v[0])) {
+		t = v[0]; v[0] = v[1]; v[1] = t;
+	}
 }
 
 /*
@@ -1104,7 +1149,7 @@ story_cut(struct stories *s, struct story *st)
 {
 	uint32_t	 slot = (uint32_t)(st - s->slots), i;
 
-	qsort(st->vec, st->nvec, sizeof *st->vec, tw_wcmp);
+	tws_select(st->vec, st->nvec, CENTROID_KEEP);
 	for (i = CENTROID_KEEP; i < st->nvec; i++)
 		post_del(&s->terms[st->vec[i].term], slot);
 	st->nvec = CENTROID_KEEP;
