@@ -62,12 +62,21 @@ struct umap {
 	size_t		 n;
 };
 
+/*
+ * Most terms are in one or two hot stories at most: their slots are kept
+ * in the term itself (cappost 0), and only a term in more stories has an
+ * array allocated.  Read them through term_posts.
+ */
+#define POST_INLINE	2
 struct term {
 	uint64_t	 hash;
 	uint32_t	 df;
 	uint32_t	 npost;
-	uint32_t	 cappost;
-	uint32_t	*post;		/* slots of hot stories with it */
+	uint32_t	 cappost;	/* of heap; 0: the slots are inline */
+	union {
+		uint32_t	*heap;
+		uint32_t	 inline_[POST_INLINE];
+	}		 post;		/* slots of hot stories with it */
 };
 
 /* A term and its weight in a vector, kept sorted by term. */
@@ -215,6 +224,7 @@ static void	 story_evict(struct stories *, struct story *);
 static void	 story_merge(struct stories *, struct story *);
 static void	 story_cut(struct stories *, struct story *);
 static void	 story_key(struct stories *, struct story *, uint64_t);
+static uint32_t	*term_posts(struct term *);
 static void	 post_add(struct term *, uint32_t);
 static void	 post_del(struct term *, uint32_t);
 static uint32_t	 term_get(struct stories *, uint64_t);
@@ -257,7 +267,8 @@ stories_free(struct stories *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->nterms; i++)
-		free(s->terms[i].post);
+		if (s->terms[i].cappost > 0)
+			free(s->terms[i].post.heap);
 	for (i = 0; i < s->nslots; i++) {
 		free(s->slots[i].vec);
 		free(s->slots[i].cvec);
@@ -846,7 +857,7 @@ stories_match(struct stories *s, const struct story_doc *doc)
 	struct term	*t;
 	uint64_t	*p;
 	size_t		 i, j;
-	uint32_t	 slot;
+	uint32_t	 slot, *post;
 	double		 sim, bestsim = 0;
 
 	doc_prepare(s, doc);
@@ -862,8 +873,9 @@ stories_match(struct stories *s, const struct story_doc *doc)
 		if (d->vec[i].term == NOSLOT)
 			continue;
 		t = &s->terms[d->vec[i].term];
+		post = term_posts(t);
 		for (j = 0; j < t->npost; j++) {
-			slot = t->post[j];
+			slot = post[j];
 			st = &s->slots[slot];
 			if (s->acc[slot] == 0)
 				s->touched[s->ntouched++] = slot;
@@ -897,29 +909,42 @@ stories_match(struct stories *s, const struct story_doc *doc)
 	return best->id;
 }
 
+static uint32_t *
+term_posts(struct term *t)
+{
+	return t->cappost > 0 ? t->post.heap : t->post.inline_;
+}
+
 static void
 post_add(struct term *t, uint32_t slot)
 {
-	if (t->npost == t->cappost) {
-		t->cappost = t->cappost == 0 ? 4 : t->cappost * 2;
-		t->post = xreallocarray(t->post, t->cappost, sizeof *t->post);
+	uint32_t	*heap;
+
+	if (t->cappost == 0 && t->npost == POST_INLINE) {
+		heap = xreallocarray(NULL, 4 * POST_INLINE, sizeof *heap);
+		memcpy(heap, t->post.inline_, sizeof t->post.inline_);
+		t->post.heap = heap;
+		t->cappost = 4 * POST_INLINE;
+	} else if (t->cappost > 0 && t->npost == t->cappost) {
+		t->cappost *= 2;
+		t->post.heap = xreallocarray(t->post.heap, t->cappost,
+		    sizeof *t->post.heap);
 	}
-	t->post[t->npost++] = slot;
+	term_posts(t)[t->npost++] = slot;
 }
 
 static void
 post_del(struct term *t, uint32_t slot)
 {
-	uint32_t	 i;
+	uint32_t	*post = term_posts(t), i;
 
 	for (i = 0; i < t->npost; i++)
-		if (t->post[i] == slot) {
-			t->post[i] = t->post[--t->npost];
+		if (post[i] == slot) {
+			post[i] = post[--t->npost];
 			break;
 		}
-	if (t->npost == 0) {
-		free(t->post);
-		t->post = NULL;
+	if (t->npost == 0 && t->cappost > 0) {
+		free(t->post.heap);
 		t->cappost = 0;
 	}
 }
