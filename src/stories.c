@@ -512,6 +512,8 @@ doc_word(void *ud, const char *w, size_t len)
 		return;
 	}
 	doc_push_term(d, term, weight);
+	if (!d->in_title)
+		return;
 	/*
 	 * A long title word also gives its first PREFIX_CHARS letters, a
 	 * term of its own: derived forms the light stemmers keep apart meet
@@ -520,7 +522,7 @@ doc_word(void *ud, const char *w, size_t len)
 	 * (McNamee and Mayfield, "Character n-gram tokenization for European
 	 * language text retrieval", 2004).
 	 */
-	if (d->in_title && (n = prefix_len(w, len, PREFIX_CHARS)) < len) {
+	if ((n = prefix_len(w, len, PREFIX_CHARS)) < len) {
 		buf[0] = '\x01';	/* never a word's first byte */
 		memcpy(buf + 1, w, n);
 		doc_push(d, buf, n + 1, weight * PREFIX_WEIGHT);
@@ -531,7 +533,7 @@ doc_word(void *ud, const char *w, size_t len)
 	 * words apart, and a compound matches its parts ("mtgox" and "mt
 	 * gox", "bundesregierung" and "bundes regierung").
 	 */
-	if (d->in_title && d->prevlen > 0) {
+	if (d->prevlen > 0) {
 		memcpy(buf, d->prev, d->prevlen);
 		memcpy(buf + d->prevlen, w, len + 1);
 		n = stem_word(d->lang, buf, len + d->prevlen);
