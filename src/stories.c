@@ -221,7 +221,8 @@ static float	 vec_get(const struct tw *, size_t, uint32_t);
 static struct story *story_get(const struct stories *, int64_t);
 static struct story *story_new(struct stories *, int64_t);
 static void	 story_evict(struct stories *, struct story *);
-static void	 story_merge(struct stories *, struct story *);
+static size_t	 tws_lower(const struct tw *, size_t, uint32_t);
+static double	 story_merge(struct stories *, struct story *);
 static void	 story_cut(struct stories *, struct story *);
 static void	 story_key(struct stories *, struct story *, uint64_t);
 static uint32_t	*term_posts(struct term *);
@@ -1125,19 +1126,39 @@ story_evict(struct stories *s, struct story *st)
 	s->freeslots[s->nfreeslots++] = slot;
 }
 
+/* The first index of the sorted v[n] whose term is not below term. */
+static size_t
+tws_lower(const struct tw *v, size_t n, uint32_t term)
+{
+	size_t	 base = 0, half;
+
+	if (n == 0)
+		return 0;
+	while (n > 1) {
+		half = n / 2;
+		base = v[base + half - 1].term < term ? base + half : base;
+		n -= half;
+	}
+	return base + (v[base].term < term);
+}
+
 /*
  * Adds the analysed article's vector to the story's centroid, merging
  * into the engine's spare buffer, which then trades places with the
- * story's: no allocation once the buffers are large enough.
+ * story's: no allocation once the buffers are large enough.  An article
+ * has far fewer terms than a centroid, so each of its terms is looked up
+ * and the runs of the centroid between them are copied whole.  Returns
+ * the dot product of the article with the new centroid, or -1 when the
+ * centroid was cut.
  */
-static void
+static double
 story_merge(struct stories *s, struct story *st)
 {
 	struct doc	*d = &s->d;
 	struct tw	*out;
-	size_t		 i = 0, j = 0, n = 0, cap;
-	uint32_t	 slot = (uint32_t)(st - s->slots);
-	double		 norm2 = 0;
+	size_t		 i = 0, j, p, n = 0, cap;
+	uint32_t	 slot = (uint32_t)(st - s->slots), term;
+	double		 norm2 = 0, dot = 0;
 
 	if (s->capmerge < st->nvec + d->nvec + 1) {
 		s->capmerge = st->nvec + d->nvec + 1;
@@ -1145,20 +1166,30 @@ story_merge(struct stories *s, struct story *st)
 		    sizeof *s->merge);
 	}
 	out = s->merge;
-	while (i < st->nvec || j < d->nvec) {
-		if (j == d->nvec || (i < st->nvec &&
-		    st->vec[i].term < d->vec[j].term))
-			out[n] = st->vec[i++];
-		else if (i == st->nvec || d->vec[j].term < st->vec[i].term) {
-			out[n] = d->vec[j++];
-			post_add(&s->terms[out[n].term], slot);
-		} else {
-			out[n] = st->vec[i++];
-			out[n].w += d->vec[j++].w;
+	for (j = 0; j < d->nvec; j++) {
+		term = d->vec[j].term;
+		p = i + tws_lower(st->vec + i, st->nvec - i, term);
+		if (p > i) {
+			memcpy(out + n, st->vec + i, (p - i) * sizeof *out);
+			n += p - i;
+			i = p;
 		}
-		norm2 += (double)out[n].w * out[n].w;
+		if (i < st->nvec && st->vec[i].term == term) {
+			out[n] = st->vec[i++];
+			out[n].w += d->vec[j].w;
+		} else {
+			out[n] = d->vec[j];
+			post_add(&s->terms[term], slot);
+		}
+		dot += (double)d->vec[j].w * out[n].w;
 		n++;
 	}
+	if (i < st->nvec) {
+		memcpy(out + n, st->vec + i, (st->nvec - i) * sizeof *out);
+		n += st->nvec - i;
+	}
+	for (p = 0; p < n; p++)
+		norm2 += (double)out[p].w * out[p].w;
 	s->merge = st->vec;
 	cap = s->capmerge;
 	s->capmerge = st->capvec;
@@ -1166,8 +1197,11 @@ story_merge(struct stories *s, struct story *st)
 	st->capvec = (uint32_t)cap;
 	st->nvec = (uint32_t)n;
 	st->norm2 = norm2;
-	if (st->nvec > CENTROID_MAX)
+	if (st->nvec > CENTROID_MAX) {
 		story_cut(s, st);
+		return -1;
+	}
+	return dot;
 }
 
 /* Keeps the CENTROID_KEEP heaviest terms of the centroid. */
@@ -1213,7 +1247,7 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 	struct story	*st, *old;
 	struct term	*t;
 	size_t		 i;
-	double		 dsim, csim, norm;
+	double		 dsim, csim, norm, dot;
 
 	if (id <= 0)
 		return;
@@ -1244,7 +1278,7 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 			story_evict(s, &s->slots[s->heap[0]]);
 		st = story_new(s, id);
 	}
-	story_merge(s, st);
+	dot = story_merge(s, st);
 	st->ndocs++;
 	if (doc->time > st->latest || st->latest == INT64_MIN)
 		st->latest = doc->time;
@@ -1255,8 +1289,9 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 
 	/* The central article: the nearer of this one and the last. */
 	norm = sqrt(st->norm2);
-	dsim = norm > 0 ? vec_dot(d->vec, d->nvec, st->vec, st->nvec) /
-	    norm : 0;
+	if (dot < 0)
+		dot = vec_dot(d->vec, d->nvec, st->vec, st->nvec);
+	dsim = norm > 0 ? dot / norm : 0;
 	csim = st->cvec != NULL && norm > 0 ?
 	    vec_dot(st->cvec, st->ncvec, st->vec, st->nvec) / norm : -1;
 	if (st->central == 0 || dsim > csim) {
