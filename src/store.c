@@ -4,10 +4,10 @@
  * categories and enclosures.  It opens the file (WAL, a busy timeout;
  * triggers, not foreign keys, delete what depends on a row), numbers the
  * schema with PRAGMA user_version and migrates it forward, keeps every
- * statement prepared for the life of the handle, and
- * writes one fetched feed in one transaction.  Only store*.c contain SQL
- * or include sqlite3.h; every statement is a static string with bound
- * parameters.  A time of FEED_NOTIME is NULL in the database.
+ * statement prepared for the life of the handle, and writes one fetched
+ * feed in one transaction.  Only store*.c contain SQL or include
+ * sqlite3.h; every statement is a static string with bound parameters.
+ * A time of FEED_NOTIME is NULL in the database.
  */
 #include "config.h"
 
@@ -213,9 +213,10 @@ static const char *const migrations[] = {
 	 * triggers, and the store runs with foreign keys off.  Enforcing
 	 * them cost a lookup of the parent row for every article, category,
 	 * enclosure, revision and story membership written, all parents the
-	 * same transaction has just written or read: a fifth of the CPU of
-	 * a refresh into an empty cache (bench/refresh).  A row deleted by
-	 * hand or by another program still takes its dependants with it.
+	 * same transaction has just written or read: 3.7% of the
+	 * instructions of a refresh into an empty cache (bench/refresh).  A
+	 * row deleted by hand or by another program still takes its
+	 * dependants with it.
 	 */
 	"CREATE TRIGGER feeds_delete_items AFTER DELETE ON feeds BEGIN"
 	"  DELETE FROM items WHERE feed_id = OLD.id;"
