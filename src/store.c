@@ -622,7 +622,7 @@ struct keyref {
 static void	 open_fail(struct store *, const char *, char **);
 static void	 upgrade_fail(struct store *, char **);
 static int	 store_fail(struct store *, enum store_op, char **);
-static int	 schema_version(struct store *, int *);
+static int	 pragma_int(struct store *, const char *, int *);
 static int	 schema_migrate(struct store *, char **);
 static sqlite3_stmt *stmt_get(struct store *, enum stmt);
 static int	 stmt_run(struct store *, sqlite3_stmt *, enum store_op,
@@ -725,19 +725,19 @@ store_fail(struct store *s, enum store_op op, char **cause)
 	return -1;
 }
 
-/* Reads PRAGMA user_version: an SQLite result code. */
+/* Reads the number a pragma (sql) gives: an SQLite result code. */
 static int
-schema_version(struct store *s, int *version)
+pragma_int(struct store *s, const char *sql, int *value)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*version = sqlite3_column_int(st, 0);
+		*value = sqlite3_column_int(st, 0);
 		rc = SQLITE_OK;
 	}
 	if (rc != SQLITE_OK) {
@@ -759,7 +759,7 @@ schema_migrate(struct store *s, char **cause)
 	int	 version;
 
 	for (;;) {
-		if (schema_version(s, &version) != SQLITE_OK) {
+		if (pragma_int(s, "PRAGMA user_version", &version) != SQLITE_OK) {
 			open_fail(s, sqlite3_errmsg(s->db), cause);
 			return -1;
 		}
@@ -784,7 +784,7 @@ schema_migrate(struct store *s, char **cause)
 			upgrade_fail(s, cause);
 			return -1;
 		}
-		if (schema_version(s, &version) != SQLITE_OK)
+		if (pragma_int(s, "PRAGMA user_version", &version) != SQLITE_OK)
 			goto fail;
 		if (version >= 0 && version < SCHEMA_VERSION &&
 		    sqlite3_exec(s->db, migrations[version], NULL, NULL,
@@ -813,7 +813,7 @@ struct store *
 store_open(const char *path, char **cause)
 {
 	struct store	*s;
-	int		 memory, rc;
+	int		 memory, rc, page = 0;
 	size_t		 i;
 
 	s = xcalloc(1, sizeof *s);
@@ -856,9 +856,13 @@ store_open(const char *path, char **cause)
 	    NULL, NULL, NULL) != SQLITE_OK) ||
 	    sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL,
 	    NULL) != SQLITE_OK ||
-	    /* Fewer, larger checkpoints: each one syncs the database. */
-	    sqlite3_exec(s->db, "PRAGMA wal_autocheckpoint = 4000", NULL,
-	    NULL, NULL) != SQLITE_OK) {
+	    pragma_int(s, "PRAGMA page_size", &page) != SQLITE_OK ||
+	    /*
+	     * Fewer, larger checkpoints (each one syncs the database): when
+	     * the WAL passes 16 MB, whatever the cache's page size.
+	     */
+	    sqlite3_wal_autocheckpoint(s->db, (16 << 20) / (page > 0 ? page :
+	    4096)) != SQLITE_OK) {
 		open_fail(s, sqlite3_errmsg(s->db), cause);
 		goto fail;
 	}
