@@ -86,7 +86,10 @@ struct pinput {
 	size_t		 offset;	/* bytes passed on so far */
 	struct buf	 join;		/* tail + the next chunk */
 	struct buf	 out;		/* a repaired chunk */
+	struct buf	 block;		/* what libxml2 gets next, less than
+					   INPUT_BLOCK bytes */
 };
+#define INPUT_BLOCK	(64u * 1024)	/* bytes libxml2 gets at a time */
 
 struct pstate {
 	xmlParserCtxtPtr ctxt;

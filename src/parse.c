@@ -1162,6 +1162,8 @@ parse_push(struct parser *p, const char *data, size_t len)
 	if (len > PARSE_DOC_MAX - st->doc_bytes) {
 		pstate_problem(st, _("the document is too large"));
 		st->illformed = 1;
+		/* What came before the cap is read all the same. */
+		input_finish(st);
 		st->stopped = 1;
 		xmlStopParser(st->ctxt);
 		return -1;
