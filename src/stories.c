@@ -222,6 +222,7 @@ static struct story *story_get(const struct stories *, int64_t);
 static struct story *story_new(struct stories *, int64_t);
 static void	 story_evict(struct stories *, struct story *);
 static size_t	 tws_lower(const struct tw *, size_t, uint32_t);
+static double	 vec_norm2(const struct tw *, size_t);
 static double	 story_merge(struct stories *, struct story *);
 static void	 story_cut(struct stories *, struct story *);
 static void	 story_key(struct stories *, struct story *, uint64_t);
@@ -822,24 +823,45 @@ vec_dot(const struct tw *a, size_t na, const struct tw *b, size_t nb)
 }
 
 /*
- * The weight of term in the sorted vector v, or 0: a binary search
- * without branches on the data (the compiler makes conditional moves),
- * as the comparisons in a centroid follow no pattern a branch predictor
- * could learn.
+ * The first index of the sorted v[n] whose term is not below term: a
+ * binary search without branches on the data (the compiler makes
+ * conditional moves), as the comparisons in a centroid follow no pattern
+ * a branch predictor could learn.
  */
-static float
-vec_get(const struct tw *v, size_t n, uint32_t term)
+static size_t
+tws_lower(const struct tw *v, size_t n, uint32_t term)
 {
-	size_t	 half;
+	size_t	 base = 0, half;
 
 	if (n == 0)
 		return 0;
 	while (n > 1) {
 		half = n / 2;
-		v = v[half].term <= term ? v + half : v;
+		base = v[base + half - 1].term < term ? base + half : base;
 		n -= half;
 	}
-	return v->term == term ? v->w : 0;
+	return base + (v[base].term < term);
+}
+
+/* The squared length of v, its terms added in order. */
+static double
+vec_norm2(const struct tw *v, size_t n)
+{
+	double	 sum = 0;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		sum += (double)v[i].w * v[i].w;
+	return sum;
+}
+
+/* The weight of term in the sorted vector v, or 0. */
+static float
+vec_get(const struct tw *v, size_t n, uint32_t term)
+{
+	size_t	 i = tws_lower(v, n, term);
+
+	return i < n && v[i].term == term ? v[i].w : 0;
 }
 
 static struct story *
@@ -1126,22 +1148,6 @@ story_evict(struct stories *s, struct story *st)
 	s->freeslots[s->nfreeslots++] = slot;
 }
 
-/* The first index of the sorted v[n] whose term is not below term. */
-static size_t
-tws_lower(const struct tw *v, size_t n, uint32_t term)
-{
-	size_t	 base = 0, half;
-
-	if (n == 0)
-		return 0;
-	while (n > 1) {
-		half = n / 2;
-		base = v[base + half - 1].term < term ? base + half : base;
-		n -= half;
-	}
-	return base + (v[base].term < term);
-}
-
 /*
  * Adds the analysed article's vector to the story's centroid, merging
  * into the engine's spare buffer, which then trades places with the
@@ -1158,7 +1164,7 @@ story_merge(struct stories *s, struct story *st)
 	struct tw	*out;
 	size_t		 i = 0, j, p, n = 0, cap;
 	uint32_t	 slot = (uint32_t)(st - s->slots), term;
-	double		 norm2 = 0, dot = 0;
+	double		 dot = 0;
 
 	if (s->capmerge < st->nvec + d->nvec + 1) {
 		s->capmerge = st->nvec + d->nvec + 1;
@@ -1188,15 +1194,13 @@ story_merge(struct stories *s, struct story *st)
 		memcpy(out + n, st->vec + i, (st->nvec - i) * sizeof *out);
 		n += st->nvec - i;
 	}
-	for (p = 0; p < n; p++)
-		norm2 += (double)out[p].w * out[p].w;
 	s->merge = st->vec;
 	cap = s->capmerge;
 	s->capmerge = st->capvec;
 	st->vec = out;
 	st->capvec = (uint32_t)cap;
 	st->nvec = (uint32_t)n;
-	st->norm2 = norm2;
+	st->norm2 = vec_norm2(out, n);
 	if (st->nvec > CENTROID_MAX) {
 		story_cut(s, st);
 		return -1;
@@ -1215,9 +1219,7 @@ story_cut(struct stories *s, struct story *st)
 		post_del(&s->terms[st->vec[i].term], slot);
 	st->nvec = CENTROID_KEEP;
 	tws_sort(st->vec, st->nvec);
-	st->norm2 = 0;
-	for (i = 0; i < st->nvec; i++)
-		st->norm2 += (double)st->vec[i].w * st->vec[i].w;
+	st->norm2 = vec_norm2(st->vec, st->nvec);
 }
 
 /* Remembers a duplicate key for the story, forgetting its oldest. */
