@@ -63,21 +63,32 @@ struct umap {
 };
 
 /*
- * Most terms are in one or two hot stories at most: their slots are kept
- * in the term itself (cappost 0), and only a term in more stories has an
- * array allocated.  Read them through term_posts.
+ * A posting: a hot story that has the term, and the term's weight in
+ * its centroid, kept equal to the centroid's own, so that matching an
+ * article reads the postings alone and never searches a centroid.
+ */
+struct post {
+	uint32_t	 slot;
+	float		 w;
+};
+
+/*
+ * Most terms are in one or two hot stories at most: their postings are
+ * kept in the term itself, and only a term in more stories has an array
+ * allocated, of the least power of two (4 at least) that holds them, or
+ * larger.  Read them through term_posts.
  */
 #define POST_INLINE	2
 struct term {
 	uint64_t	 hash;
 	uint32_t	 df;
 	uint32_t	 npost;
-	uint32_t	 cappost;	/* of heap; 0: the slots are inline */
 	union {
-		uint32_t	*heap;
-		uint32_t	 inline_[POST_INLINE];
-	}		 post;		/* slots of hot stories with it */
+		struct post	*heap;		/* when npost > POST_INLINE */
+		struct post	 inline_[POST_INLINE];
+	}		 post;
 };
+_Static_assert(sizeof(struct term) == 32, "a term is 32 bytes");
 
 /* A term and its weight in a vector, kept sorted by term. */
 struct tw {
@@ -93,11 +104,12 @@ struct story {
 	struct tw	*vec;		/* the centroid */
 	uint32_t	 nvec;
 	uint32_t	 capvec;
-	double		 norm2;		/* of the centroid */
+	double		 norm2;		/* of the centroid, kept as it grows */
 	uint32_t	 ndocs;
 	int64_t		 central;	/* the article nearest the centre */
 	struct tw	*cvec;		/* and its vector */
 	uint32_t	 ncvec;
+	double		 cdot;		/* cvec . the centroid, kept */
 	uint64_t	 keys[KEYS_MAX];	/* a ring of duplicate keys */
 	uint32_t	 nkeys;
 };
@@ -217,7 +229,6 @@ static int	 tw_heavier(const struct tw *, const struct tw *);
 static void	 tws_select(struct tw *, size_t, size_t);
 static double	 vec_dot(const struct tw *, size_t, const struct tw *,
 		    size_t);
-static float	 vec_get(const struct tw *, size_t, uint32_t);
 static struct story *story_get(const struct stories *, int64_t);
 static struct story *story_new(struct stories *, int64_t);
 static void	 story_evict(struct stories *, struct story *);
@@ -226,8 +237,9 @@ static double	 vec_norm2(const struct tw *, size_t);
 static double	 story_merge(struct stories *, struct story *);
 static void	 story_cut(struct stories *, struct story *);
 static void	 story_key(struct stories *, struct story *, uint64_t);
-static uint32_t	*term_posts(struct term *);
-static void	 post_add(struct term *, uint32_t);
+static struct post *term_posts(struct term *);
+static void	 post_add(struct term *, uint32_t, float);
+static void	 post_set(struct term *, uint32_t, float);
 static void	 post_del(struct term *, uint32_t);
 static uint32_t	 term_get(struct stories *, uint64_t);
 static void	 terms_prune(struct stories *);
@@ -269,7 +281,7 @@ stories_free(struct stories *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->nterms; i++)
-		if (s->terms[i].cappost > 0)
+		if (s->terms[i].npost > POST_INLINE)
 			free(s->terms[i].post.heap);
 	for (i = 0; i < s->nslots; i++) {
 		free(s->slots[i].vec);
@@ -855,15 +867,6 @@ vec_norm2(const struct tw *v, size_t n)
 	return sum;
 }
 
-/* The weight of term in the sorted vector v, or 0. */
-static float
-vec_get(const struct tw *v, size_t n, uint32_t term)
-{
-	size_t	 i = tws_lower(v, n, term);
-
-	return i < n && v[i].term == term ? v[i].w : 0;
-}
-
 static struct story *
 story_get(const struct stories *s, int64_t id)
 {
@@ -882,7 +885,8 @@ stories_match(struct stories *s, const struct story_doc *doc)
 	struct term	*t;
 	uint64_t	*p;
 	size_t		 i, j;
-	uint32_t	 slot, *post;
+	struct post	*post;
+	uint32_t	 slot;
 	double		 sim, bestsim = 0;
 
 	doc_prepare(s, doc);
@@ -900,12 +904,10 @@ stories_match(struct stories *s, const struct story_doc *doc)
 		t = &s->terms[d->vec[i].term];
 		post = term_posts(t);
 		for (j = 0; j < t->npost; j++) {
-			slot = post[j];
-			st = &s->slots[slot];
+			slot = post[j].slot;
 			if (s->acc[slot] == 0)
 				s->touched[s->ntouched++] = slot;
-			s->acc[slot] += d->vec[i].w *
-			    vec_get(st->vec, st->nvec, d->vec[i].term);
+			s->acc[slot] += d->vec[i].w * post[j].w;
 		}
 	}
 	for (i = 0; i < s->ntouched; i++) {
@@ -934,43 +936,60 @@ stories_match(struct stories *s, const struct story_doc *doc)
 	return best->id;
 }
 
-static uint32_t *
+static struct post *
 term_posts(struct term *t)
 {
-	return t->cappost > 0 ? t->post.heap : t->post.inline_;
+	return t->npost > POST_INLINE ? t->post.heap : t->post.inline_;
 }
 
 static void
-post_add(struct term *t, uint32_t slot)
+post_add(struct term *t, uint32_t slot, float w)
 {
-	uint32_t	*heap;
+	struct post	*heap;
+	uint32_t	 n = t->npost;
 
-	if (t->cappost == 0 && t->npost == POST_INLINE) {
-		heap = xreallocarray(NULL, 4 * POST_INLINE, sizeof *heap);
+	if (n == POST_INLINE) {
+		heap = xreallocarray(NULL, 2 * POST_INLINE, sizeof *heap);
 		memcpy(heap, t->post.inline_, sizeof t->post.inline_);
 		t->post.heap = heap;
-		t->cappost = 4 * POST_INLINE;
-	} else if (t->cappost > 0 && t->npost == t->cappost) {
-		t->cappost *= 2;
-		t->post.heap = xreallocarray(t->post.heap, t->cappost,
+	} else if (n > POST_INLINE && (n & (n - 1)) == 0)
+		t->post.heap = xreallocarray(t->post.heap, 2 * (size_t)n,
 		    sizeof *t->post.heap);
-	}
-	term_posts(t)[t->npost++] = slot;
+	heap = n >= POST_INLINE ? t->post.heap : t->post.inline_;
+	heap[n].slot = slot;
+	heap[n].w = w;
+	t->npost = n + 1;
+}
+
+/* Sets the weight of the story in slot in t's postings. */
+static void
+post_set(struct term *t, uint32_t slot, float w)
+{
+	struct post	*post = term_posts(t);
+	uint32_t	 i;
+
+	for (i = 0; i < t->npost; i++)
+		if (post[i].slot == slot) {
+			post[i].w = w;
+			break;
+		}
 }
 
 static void
 post_del(struct term *t, uint32_t slot)
 {
-	uint32_t	*post = term_posts(t), i;
+	struct post	*post = term_posts(t), *heap;
+	uint32_t	 i;
 
 	for (i = 0; i < t->npost; i++)
-		if (post[i] == slot) {
+		if (post[i].slot == slot) {
 			post[i] = post[--t->npost];
 			break;
 		}
-	if (t->npost == 0 && t->cappost > 0) {
-		free(t->post.heap);
-		t->cappost = 0;
+	if (t->npost == POST_INLINE && post != t->post.inline_) {
+		heap = t->post.heap;
+		memcpy(t->post.inline_, heap, sizeof t->post.inline_);
+		free(heap);
 	}
 }
 
@@ -1153,9 +1172,10 @@ story_evict(struct stories *s, struct story *st)
  * into the engine's spare buffer, which then trades places with the
  * story's: no allocation once the buffers are large enough.  An article
  * has far fewer terms than a centroid, so each of its terms is looked up
- * and the runs of the centroid between them are copied whole.  Returns
- * the dot product of the article with the new centroid, or -1 when the
- * centroid was cut.
+ * and the runs of the centroid between them are copied whole; the
+ * centroid's squared length and its terms' postings change with the
+ * terms merged, not with a pass over the whole.  Returns the dot product
+ * of the article with the new centroid, or -1 when the centroid was cut.
  */
 static double
 story_merge(struct stories *s, struct story *st)
@@ -1164,7 +1184,7 @@ story_merge(struct stories *s, struct story *st)
 	struct tw	*out;
 	size_t		 i = 0, j, p, n = 0, cap;
 	uint32_t	 slot = (uint32_t)(st - s->slots), term;
-	double		 dot = 0;
+	double		 dot = 0, norm2 = st->norm2;
 
 	if (s->capmerge < st->nvec + d->nvec + 1) {
 		s->capmerge = st->nvec + d->nvec + 1;
@@ -1182,11 +1202,14 @@ story_merge(struct stories *s, struct story *st)
 		}
 		if (i < st->nvec && st->vec[i].term == term) {
 			out[n] = st->vec[i++];
+			norm2 -= (double)out[n].w * out[n].w;
 			out[n].w += d->vec[j].w;
+			post_set(&s->terms[term], slot, out[n].w);
 		} else {
 			out[n] = d->vec[j];
-			post_add(&s->terms[term], slot);
+			post_add(&s->terms[term], slot, out[n].w);
 		}
+		norm2 += (double)out[n].w * out[n].w;
 		dot += (double)d->vec[j].w * out[n].w;
 		n++;
 	}
@@ -1200,7 +1223,7 @@ story_merge(struct stories *s, struct story *st)
 	st->vec = out;
 	st->capvec = (uint32_t)cap;
 	st->nvec = (uint32_t)n;
-	st->norm2 = vec_norm2(out, n);
+	st->norm2 = norm2;
 	if (st->nvec > CENTROID_MAX) {
 		story_cut(s, st);
 		return -1;
@@ -1208,7 +1231,10 @@ story_merge(struct stories *s, struct story *st)
 	return dot;
 }
 
-/* Keeps the CENTROID_KEEP heaviest terms of the centroid. */
+/*
+ * Keeps the CENTROID_KEEP heaviest terms of the centroid, and adds up
+ * again what was kept of it as it grew.
+ */
 static void
 story_cut(struct stories *s, struct story *st)
 {
@@ -1220,6 +1246,7 @@ story_cut(struct stories *s, struct story *st)
 	st->nvec = CENTROID_KEEP;
 	tws_sort(st->vec, st->nvec);
 	st->norm2 = vec_norm2(st->vec, st->nvec);
+	st->cdot = vec_dot(st->cvec, st->ncvec, st->vec, st->nvec);
 }
 
 /* Remembers a duplicate key for the story, forgetting its oldest. */
@@ -1289,14 +1316,20 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 	story_key(s, st, d->t->link_key);
 	story_key(s, st, d->t->title_key);
 
-	/* The central article: the nearer of this one and the last. */
+	/*
+	 * The central article: the nearer of this one and the last.  The
+	 * last one's product with the centroid grew by its product with
+	 * this article (story_cut made it anew when it cut).
+	 */
 	norm = sqrt(st->norm2);
 	if (dot < 0)
 		dot = vec_dot(d->vec, d->nvec, st->vec, st->nvec);
+	else if (st->cvec != NULL)
+		st->cdot += vec_dot(st->cvec, st->ncvec, d->vec, d->nvec);
 	dsim = norm > 0 ? dot / norm : 0;
-	csim = st->cvec != NULL && norm > 0 ?
-	    vec_dot(st->cvec, st->ncvec, st->vec, st->nvec) / norm : -1;
+	csim = st->cvec != NULL && norm > 0 ? st->cdot / norm : -1;
 	if (st->central == 0 || dsim > csim) {
+		st->cdot = dot;
 		st->central = doc->item;
 		free(st->cvec);
 		st->cvec = xreallocarray(NULL, d->nvec ? d->nvec : 1,
