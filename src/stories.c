@@ -28,6 +28,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,7 @@
 #define WORDS_MAX	(3 * TITLE_WORDS + BODY_WORDS)
 #define NOSLOT		UINT32_MAX
 #define DEDUP_SIZE	1024	/* a power of two above 2 * WORDS_MAX */
+#define LOG_TABLE	(1u << 14)	/* ln k for k below this, from a table */
 
 /* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
 struct umap {
@@ -208,6 +210,8 @@ struct stories {
 	struct doc	 d;
 };
 
+static void	 logs_init(void);
+static double	 ln_count(uint32_t);
 static int	 within(int64_t, int64_t, int64_t);
 static uint64_t	 hash_bytes(uint64_t, const void *, size_t);
 static uint64_t	 hash_final(uint64_t);
@@ -223,7 +227,6 @@ static void	 doc_word(void *, const char *, size_t);
 static size_t	 terms_analyse(const struct story_doc *, struct dword *,
 		    uint64_t *, uint64_t *);
 static void	 doc_prepare(struct stories *, const struct story_doc *);
-static void	 dwords_sort(struct dword *, size_t);
 static void	 tws_sort(struct tw *, size_t);
 static int	 tw_heavier(const struct tw *, const struct tw *);
 static void	 tws_select(struct tw *, size_t, size_t);
@@ -248,6 +251,29 @@ static void	 heap_swap(struct stories *, size_t, size_t);
 static void	 heap_fix(struct stories *, size_t);
 static void	 heap_del(struct stories *, size_t);
 
+/*
+ * Natural logarithms of counts, made once a process: the idf of every
+ * term of every article needs one, and nearly all document frequencies
+ * are small.  ln_table[0] is never read.
+ */
+static pthread_once_t	 logs_once = PTHREAD_ONCE_INIT;
+static double		 ln_table[LOG_TABLE];
+
+static void
+logs_init(void)
+{
+	uint32_t	 k;
+
+	for (k = 1; k < LOG_TABLE; k++)
+		ln_table[k] = log(k);
+}
+
+static double
+ln_count(uint32_t k)
+{
+	return k < LOG_TABLE ? ln_table[k] : log(k);
+}
+
 void
 stories_params_default(struct stories_params *p)
 {
@@ -261,6 +287,7 @@ stories_new(const struct stories_params *p)
 {
 	struct stories	*s;
 
+	pthread_once(&logs_once, logs_init);
 	s = xcalloc(1, sizeof *s);
 	if (p != NULL)
 		s->p = *p;
@@ -558,58 +585,55 @@ doc_word(void *ud, const char *w, size_t len)
 }
 
 /*
- * SORT_BY(name, type, key): an in-place sort of type[n] by its unsigned
- * member key, for the arrays of one article: a quicksort on the median
- * of three, recursing into the smaller side (so the stack stays log n),
- * with insertion sort for short runs.  qsort's call through a pointer for
- * every comparison cost more than the comparisons themselves.
+ * An in-place sort of v[n] by term, for an article's vector or a cut
+ * centroid: a quicksort on the median of three, recursing into the
+ * smaller side (so the stack stays log n), with insertion sort for short
+ * runs.  qsort's call through a pointer for every comparison cost more
+ * than the comparisons themselves.
  */
-#define SORT_BY(name, type, key)					\
-static void								\
-name(type *v, size_t n)							\
-{									\
-	type	 t, pivot;						\
-	size_t	 i, j, mid;						\
-									\
-	while (n > 16) {						\
-		mid = n / 2;						\
-		if (v[mid].key < v[0].key) {				\
-			t = v[mid]; v[mid] = v[0]; v[0] = t;		\
-		}							\
-		if (v[n - 1].key < v[mid].key) {			\
-			t = v[mid]; v[mid] = v[n - 1]; v[n - 1] = t;	\
-			if (v[mid].key < v[0].key) {			\
-				t = v[mid]; v[mid] = v[0]; v[0] = t;	\
-			}						\
-		}							\
-		pivot = v[mid];						\
-		for (i = 0, j = n - 1;; i++, j--) {			\
-			while (v[i].key < pivot.key)			\
-				i++;					\
-			while (pivot.key < v[j].key)			\
-				j--;					\
-			if (i >= j)					\
-				break;					\
-			t = v[i]; v[i] = v[j]; v[j] = t;		\
-		}							\
-		if (j + 1 < n - j - 1) {				\
-			name(v, j + 1);					\
-			v += j + 1;					\
-			n -= j + 1;					\
-		} else {						\
-			name(v + j + 1, n - j - 1);			\
-			n = j + 1;					\
-		}							\
-	}								\
-	for (i = 1; i < n; i++) {					\
-		t = v[i];						\
-		for (j = i; j > 0 && t.key < v[j - 1].key; j--)		\
-			v[j] = v[j - 1];				\
-		v[j] = t;						\
-	}								\
+static void
+tws_sort(struct tw *v, size_t n)
+{
+	struct tw	 t, pivot;
+	size_t		 i, j, mid;
+
+	while (n > 16) {
+		mid = n / 2;
+		if (v[mid].term < v[0].term) {
+			t = v[mid]; v[mid] = v[0]; v[0] = t;
+		}
+		if (v[n - 1].term < v[mid].term) {
+			t = v[mid]; v[mid] = v[n - 1]; v[n - 1] = t;
+			if (v[mid].term < v[0].term) {
+				t = v[mid]; v[mid] = v[0]; v[0] = t;
+			}
+		}
+		pivot = v[mid];
+		for (i = 0, j = n - 1;; i++, j--) {
+			while (v[i].term < pivot.term)
+				i++;
+			while (pivot.term < v[j].term)
+				j--;
+			if (i >= j)
+				break;
+			t = v[i]; v[i] = v[j]; v[j] = t;
+		}
+		if (j + 1 < n - j - 1) {
+			tws_sort(v, j + 1);
+			v += j + 1;
+			n -= j + 1;
+		} else {
+			tws_sort(v + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	for (i = 1; i < n; i++) {
+		t = v[i];
+		for (j = i; j > 0 && t.term < v[j - 1].term; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
 }
-SORT_BY(dwords_sort, struct dword, hash)
-SORT_BY(tws_sort, struct tw, term)
 
 /* Whether x comes before y heaviest first (ties: the lower term). */
 static int
@@ -668,7 +692,7 @@ tws_select(struct tw *v, size_t n, size_t k)
 
 /*
  * Analyses doc into words[WORDS_MAX]: its words, stemmed and hashed,
- * merged into distinct terms (sorted by hash) with their summed weights,
+ * merged into distinct terms (in the order met) with their summed weights,
  * and its keys; returns how many terms.  It reads nothing but doc and
  * the stemmer's tables.
  */
@@ -709,10 +733,7 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 		*link_key = hash_final(hash_bytes(hash_bytes(HASH_INIT,
 		    doc->link, strlen(doc->link)), "L", 1));
 
-	/*
-	 * Merge repeated terms through a small hash table, then sort only
-	 * the distinct ones: an article repeats many of its words.
-	 */
+	/* Repeated terms merge through a small hash table. */
 	memset(seen, 0, sizeof seen);
 	for (i = n = 0; i < a.nwords; i++) {
 		for (j = words[i].hash & (DEDUP_SIZE - 1); seen[j] != 0;
@@ -726,8 +747,6 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 			words[n++] = words[i];
 		}
 	}
-	if (n > 1)
-		dwords_sort(words, n);
 	return n;
 }
 
@@ -774,7 +793,7 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 	double		 n;
 	uint64_t	*p;
 	uint32_t	 df;
-	double		 w, norm = 0, idf;
+	double		 w, norm = 0, idf, ln_docs;
 
 	if (d->valid && d->item == doc->item && d->title == doc->title &&
 	    d->text == doc->text && d->link == doc->link &&
@@ -800,13 +819,19 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 		    sizeof *d->vhash);
 	}
 	d->nvec = d->t->nwords;
+	ln_docs = s->ndocs + 1 < LOG_TABLE ? ln_table[s->ndocs + 1] :
+	    log((double)s->ndocs + 1);
 	for (i = 0; i < d->nvec; i++) {
 		n = d->t->words[i].weight;
 		p = umap_find(&s->termmap, d->t->words[i].hash);
 		df = p != NULL ? s->terms[*p].df : 0;
-		idf = log((double)(s->ndocs + 1) / (df + 1)) + 1;
+		/* ln((N + 1) / (df + 1)) + 1; df is below UINT32_MAX. */
+		idf = ln_docs - ln_count(df + 1) + 1;
 		/* Most terms occur once, and 1 + ln 1 is 1. */
-		w = (n == 1 ? 1 : n > 1 ? 1 + log(n) : n) * idf;
+		if (n > 1)
+			n = n < LOG_TABLE && n == (uint32_t)n ?
+			    1 + ln_table[(uint32_t)n] : 1 + log(n);
+		w = n * idf;
 		d->vec[i].term = p != NULL ? (uint32_t)*p : NOSLOT;
 		d->vec[i].w = (float)w;
 		d->vhash[i] = d->t->words[i].hash;
