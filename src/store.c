@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -286,7 +287,6 @@ enum stmt {
 	STMT_FEED_FOLLOWED,
 	STMT_FEED_SCHEDULE,
 	STMT_STORY_NEW,
-	STMT_STORY_ASSIGN,
 	STMT_STORY_FOLLOWED,
 	STMT_STORY_GROW,
 	STMT_STORIES,
@@ -497,10 +497,6 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "WHERE id = ?1",
 	[STMT_STORY_NEW] =
 	    "INSERT INTO stories (first, latest, created) VALUES (?1, ?1, ?2)",
-	/* ?1 item, ?2 story, ?3 whether it is followed. */
-	[STMT_STORY_ASSIGN] =
-	    "INSERT INTO story_items (item_id, story_id, fresh) VALUES (?1, "
-	    "?2, ?3)",
 	[STMT_STORY_FOLLOWED] = "SELECT followed FROM stories WHERE id = ?1",
 	/*
 	 * ?1 story, ?2 and ?3 its new articles' earliest and latest time,
@@ -586,6 +582,15 @@ struct grow {
 };
 #define STORE_GROW_MAX	64	/* stories pending at most */
 
+/* An article's story, waiting to be written with the others. */
+struct member {
+	int64_t		 item;
+	int64_t		 story;
+	int		 fresh;		/* it joined a followed story */
+};
+#define MEMBERS_MAX	256	/* pending at most */
+#define MEMBER_LEVELS	6	/* statements of 1, 2, 4, ... 32 rows */
+
 struct store {
 	sqlite3		*db;
 	char		*path;		/* as given, for messages */
@@ -611,6 +616,15 @@ struct store {
 	int		 group_lost;
 	struct grow	 grow[STORE_GROW_MAX];
 	size_t		 ngrow;
+	/*
+	 * Inside store_update_feed too, its articles' rows of story_items,
+	 * written at the end a power of two at a time: a statement's fixed
+	 * cost was half of what one row cost.  member_rows[k] writes 2^k
+	 * rows, made when first needed.
+	 */
+	struct member	*members;
+	size_t		 nmembers;
+	sqlite3_stmt	*member_rows[MEMBER_LEVELS];
 };
 
 /* A key of the document being stored, to find its duplicates. */
@@ -666,6 +680,7 @@ static int	 newest_cmp(const void *, const void *);
 static int	 rows_top(struct store *, const struct store_filter *,
 		    struct store_row **, size_t *, char **);
 static int	 grow_flush(struct store *, char **);
+static int	 members_flush(struct store *, char **);
 static int	 new_item_run(struct store *, int64_t, int64_t,
 		    const struct feed *, const struct item *, int64_t,
 		    char **);
@@ -893,6 +908,9 @@ store_close(struct store *s)
 		return;
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	for (i = 0; i < MEMBER_LEVELS; i++)
+		sqlite3_finalize(s->member_rows[i]);
+	free(s->members);
 	/* Last connection out checkpoints the WAL into the file. */
 	sqlite3_close(s->db);
 	free(s->path);
@@ -1561,6 +1579,7 @@ fail:
 out:
 	s->batch = 0;
 	s->ngrow = 0;
+	s->nmembers = 0;
 	for (i = 0; i < f->nitems; i++)
 		free(keys[i]);
 	free(keys);
@@ -2416,12 +2435,15 @@ store_story_assign(struct store *s, int64_t item, int64_t story, int64_t t,
 		sqlite3_reset(st);
 		s->ngrow++;
 	}
-	st = stmt_get(s, STMT_STORY_ASSIGN);
-	bind_int(s, st, 1, item);
-	bind_int(s, st, 2, story);
-	bind_int(s, st, 3, g->followed);
-	if (stmt_run(s, st, STORE_WRITE, cause) != 0)
+	if (s->nmembers == MEMBERS_MAX && members_flush(s, cause) != 0)
 		return -1;
+	if (s->members == NULL)
+		s->members = xreallocarray(NULL, MEMBERS_MAX,
+		    sizeof *s->members);
+	s->members[s->nmembers].item = item;
+	s->members[s->nmembers].story = story;
+	s->members[s->nmembers].fresh = g->followed;
+	s->nmembers++;
 	if (t < g->first)
 		g->first = t;
 	if (t > g->latest)
@@ -2432,7 +2454,57 @@ store_story_assign(struct store *s, int64_t item, int64_t story, int64_t t,
 	return s->batch ? 0 : grow_flush(s, cause);
 }
 
-/* Writes the stories' pending growth. */
+/*
+ * Writes the pending rows of story_items, as few statements as the
+ * powers of two in their count (32 rows a statement at most).
+ */
+static int
+members_flush(struct store *s, char **cause)
+{
+	const struct member	*m;
+	sqlite3_stmt		*st;
+	char			 sql[128 + 8 * (1 << (MEMBER_LEVELS - 1))];
+	size_t			 i = 0, n, r, len;
+	int			 k;
+
+	while (i < s->nmembers) {
+		for (k = MEMBER_LEVELS - 1; ((size_t)1 << k) > s->nmembers - i;
+		    k--)
+			;
+		n = (size_t)1 << k;
+		if ((st = s->member_rows[k]) == NULL) {
+			len = (size_t)snprintf(sql, sizeof sql, "%s",
+			    "INSERT INTO story_items (item_id, story_id, "
+			    "fresh) VALUES (?,?,?)");
+			for (r = 1; r < n; r++)
+				len += (size_t)snprintf(sql + len,
+				    sizeof sql - len, ",(?,?,?)");
+			if (sqlite3_prepare_v3(s->db, sql, -1,
+			    SQLITE_PREPARE_PERSISTENT, &s->member_rows[k],
+			    NULL) != SQLITE_OK) {
+				s->nmembers = 0;
+				return store_fail(s, STORE_WRITE, cause);
+			}
+			st = s->member_rows[k];
+		}
+		s->bind_rc = SQLITE_OK;
+		for (r = 0; r < n; r++) {
+			m = &s->members[i + r];
+			bind_int(s, st, 3 * (int)r + 1, m->item);
+			bind_int(s, st, 3 * (int)r + 2, m->story);
+			bind_int(s, st, 3 * (int)r + 3, m->fresh);
+		}
+		if (stmt_run(s, st, STORE_WRITE, cause) != 0) {
+			s->nmembers = 0;
+			return -1;
+		}
+		i += n;
+	}
+	s->nmembers = 0;
+	return 0;
+}
+
+/* Writes the stories' pending growth, and their new rows before it. */
 static int
 grow_flush(struct store *s, char **cause)
 {
@@ -2440,6 +2512,10 @@ grow_flush(struct store *s, char **cause)
 	struct grow	*g;
 	size_t		 i;
 
+	if (members_flush(s, cause) != 0) {
+		s->ngrow = 0;
+		return -1;
+	}
 	for (i = 0; i < s->ngrow; i++) {
 		g = &s->grow[i];
 		st = stmt_get(s, STMT_STORY_GROW);
@@ -2685,6 +2761,9 @@ store_story_hot(struct store *s, int64_t window, size_t max_stories,
 	int64_t			 newest;
 	int			 r;
 
+	/* Inside a feed's update, its articles so far count too. */
+	if (members_flush(s, cause) != 0)
+		return -1;
 	st = stmt_get(s, STMT_STORY_NEWEST);
 	if ((r = stmt_row(s, st, STORE_READ, cause)) < 0)
 		return -1;

@@ -58,6 +58,7 @@ static void	 test_assign(void);
 static void	 test_rollback(void);
 static void	 test_schedule(void);
 static void	 test_group(void);
+static void	 test_many(void);
 
 static struct engine	 eng;
 
@@ -448,6 +449,65 @@ test_group(void)
 	track_entries_free(es, n);
 }
 
+/*
+ * A feed of 300 new articles in two stories: their rows of story_items
+ * are written in batches (the last of them 32 + 8 + 4 rows), and every
+ * article is in its story, once.
+ */
+static void
+test_many(void)
+{
+	struct store_hooks	 h = { hook_new, NULL, &eng };
+	struct titem		 ti[300];
+	struct store_story	*v;
+	struct store_story_item	*items;
+	const struct store_story *st;
+	struct store		*s;
+	char			*cause = NULL, *ids[300], *titles[300];
+	size_t			 i, n, ni;
+	int64_t			 story;
+	int			 followed;
+
+	memset(&eng, 0, sizeof eng);
+	s = store_open(":memory:", &cause);
+	if (s == NULL)
+		return;
+	store_set_hooks(s, &h);
+	for (i = 0; i < 300; i++) {
+		ids[i] = xprintf("m%zu", i);
+		titles[i] = xprintf("%s number %zu", i % 3 == 0 ? "Beta" :
+		    "Alpha", i);
+		ti[i].id = ids[i];
+		ti[i].title = titles[i];
+		ti[i].link = NULL;
+		ti[i].published = T0 + (int64_t)i;
+	}
+	CHECK(update(s, URL_A, ti, 300, T0 + 400) == 0, "300 articles stored");
+	CHECK(store_stories(s, NULL, &v, &n, &cause) == 0 && n == 2,
+	    "in two stories: %zu", n);
+	for (i = 0; i < n; i++) {
+		st = &v[i];
+		CHECK(st->articles == (strncmp(st->label, "Beta", 4) == 0 ?
+		    100u : 200u), "%s has %u articles", st->label,
+		    st->articles);
+		CHECK(store_story_items(s, st->id, &items, &ni, &cause) == 0 &&
+		    ni == st->articles, "%s lists %zu articles", st->label,
+		    ni);
+		store_story_items_free(items, ni);
+	}
+	store_stories_free(v, n);
+	for (i = 0; i < 300; i += 37) {
+		CHECK(store_item_story(s, (int64_t)i + 1, &story, &followed,
+		    &cause) == 0 && story == eng.ids[i % 3 == 0 ? 0 : 1],
+		    "article %zu is in its story", i);
+	}
+	for (i = 0; i < 300; i++) {
+		free(ids[i]);
+		free(titles[i]);
+	}
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -455,5 +515,6 @@ main(void)
 	test_rollback();
 	test_schedule();
 	test_group();
+	test_many();
 	return test_exit("test-stories-store");
 }
