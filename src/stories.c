@@ -103,13 +103,13 @@ struct story {
 	int64_t		 latest;
 	uint64_t	 seq;		/* when it last grew */
 	size_t		 heap;		/* its place in the heap */
-	struct tw	*vec;		/* the centroid */
-	uint32_t	 nvec;
-	uint32_t	 capvec;
+	uint32_t	*centroid;	/* its terms, in no order: */
+	uint32_t	 nterms;	/* their weights are in the postings */
+	uint32_t	 capterms;
 	double		 norm2;		/* of the centroid, kept as it grows */
 	uint32_t	 ndocs;
 	int64_t		 central;	/* the article nearest the centre */
-	struct tw	*cvec;		/* and its vector */
+	struct tw	*cvec;		/* and its vector, sorted by term */
 	uint32_t	 ncvec;
 	double		 cdot;		/* cvec . the centroid, kept */
 	uint64_t	 keys[KEYS_MAX];	/* a ring of duplicate keys */
@@ -203,8 +203,8 @@ struct stories {
 	uint64_t	 seq;
 	int64_t		 newest;	/* latest time added */
 	double		*acc;		/* per slot, while matching */
-	struct tw	*merge;		/* a centroid being made */
-	size_t		 capmerge;
+	struct tw	*scratch;	/* a centroid being cut */
+	size_t		 capscratch;
 	uint32_t	*touched;
 	size_t		 ntouched;
 	struct doc	 d;
@@ -232,6 +232,8 @@ static int	 tw_heavier(const struct tw *, const struct tw *);
 static void	 tws_select(struct tw *, size_t, size_t);
 static double	 vec_dot(const struct tw *, size_t, const struct tw *,
 		    size_t);
+static double	 vec_dot_sorted(const struct tw *, size_t,
+		    const struct tw *, size_t);
 static struct story *story_get(const struct stories *, int64_t);
 static struct story *story_new(struct stories *, int64_t);
 static void	 story_evict(struct stories *, struct story *);
@@ -239,10 +241,12 @@ static size_t	 tws_lower(const struct tw *, size_t, uint32_t);
 static double	 vec_norm2(const struct tw *, size_t);
 static double	 story_merge(struct stories *, struct story *);
 static void	 story_cut(struct stories *, struct story *);
+static double	 story_dot(struct stories *, const struct story *,
+		    const struct tw *, size_t);
 static void	 story_key(struct stories *, struct story *, uint64_t);
 static struct post *term_posts(struct term *);
 static void	 post_add(struct term *, uint32_t, float);
-static void	 post_set(struct term *, uint32_t, float);
+static struct post *post_find(struct term *, uint32_t);
 static void	 post_del(struct term *, uint32_t);
 static uint32_t	 term_get(struct stories *, uint64_t);
 static void	 terms_prune(struct stories *);
@@ -311,7 +315,7 @@ stories_free(struct stories *s)
 		if (s->terms[i].npost > POST_INLINE)
 			free(s->terms[i].post.heap);
 	for (i = 0; i < s->nslots; i++) {
-		free(s->slots[i].vec);
+		free(s->slots[i].centroid);
 		free(s->slots[i].cvec);
 	}
 	free(s->terms);
@@ -326,7 +330,7 @@ stories_free(struct stories *s)
 	umap_free(&s->keymap);
 	free(s->d.own);
 	free(s->d.vec);
-	free(s->merge);
+	free(s->scratch);
 	free(s->d.vhash);
 	free(s);
 }
@@ -860,10 +864,29 @@ vec_dot(const struct tw *a, size_t na, const struct tw *b, size_t nb)
 }
 
 /*
+ * The dot product of a[na], sorted by term, with b[nb] in any order: b
+ * is the shorter, or as short, in its uses, and a term of b is looked up
+ * in a.
+ */
+static double
+vec_dot_sorted(const struct tw *a, size_t na, const struct tw *b, size_t nb)
+{
+	size_t	 i, j;
+	double	 sum = 0;
+
+	for (j = 0; j < nb; j++) {
+		i = tws_lower(a, na, b[j].term);
+		if (i < na && a[i].term == b[j].term)
+			sum += (double)a[i].w * b[j].w;
+	}
+	return sum;
+}
+
+/*
  * The first index of the sorted v[n] whose term is not below term: a
  * binary search without branches on the data (the compiler makes
- * conditional moves), as the comparisons in a centroid follow no pattern
- * a branch predictor could learn.
+ * conditional moves), as the comparisons follow no pattern a branch
+ * predictor could learn.
  */
 static size_t
 tws_lower(const struct tw *v, size_t n, uint32_t term)
@@ -986,18 +1009,17 @@ post_add(struct term *t, uint32_t slot, float w)
 	t->npost = n + 1;
 }
 
-/* Sets the weight of the story in slot in t's postings. */
-static void
-post_set(struct term *t, uint32_t slot, float w)
+/* The posting of the story in slot among t's, or NULL. */
+static struct post *
+post_find(struct term *t, uint32_t slot)
 {
 	struct post	*post = term_posts(t);
 	uint32_t	 i;
 
 	for (i = 0; i < t->npost; i++)
-		if (post[i].slot == slot) {
-			post[i].w = w;
-			break;
-		}
+		if (post[i].slot == slot)
+			return &post[i];
+	return NULL;
 }
 
 static void
@@ -1177,8 +1199,8 @@ story_evict(struct stories *s, struct story *st)
 	uint32_t	 slot = (uint32_t)(st - s->slots), i;
 	uint64_t	*p;
 
-	for (i = 0; i < st->nvec; i++)
-		post_del(&s->terms[st->vec[i].term], slot);
+	for (i = 0; i < st->nterms; i++)
+		post_del(&s->terms[st->centroid[i]], slot);
 	for (i = 0; i < st->nkeys && i < KEYS_MAX; i++) {
 		p = umap_find(&s->keymap, st->keys[i]);
 		if (p != NULL && *p == (uint64_t)st->id)
@@ -1186,70 +1208,51 @@ story_evict(struct stories *s, struct story *st)
 	}
 	umap_del(&s->idmap, (uint64_t)st->id);
 	heap_del(s, st->heap);
-	free(st->vec);
+	free(st->centroid);
 	free(st->cvec);
 	memset(st, 0, sizeof *st);
 	s->freeslots[s->nfreeslots++] = slot;
 }
 
 /*
- * Adds the analysed article's vector to the story's centroid, merging
- * into the engine's spare buffer, which then trades places with the
- * story's: no allocation once the buffers are large enough.  An article
- * has far fewer terms than a centroid, so each of its terms is looked up
- * and the runs of the centroid between them are copied whole; the
- * centroid's squared length and its terms' postings change with the
- * terms merged, not with a pass over the whole.  Returns the dot product
+ * Adds the analysed article's vector to the story's centroid: a term the
+ * story has gains weight in its posting, a new one gets a posting and
+ * joins the story's terms, and the centroid's squared length changes by
+ * what was added, not by a pass over the whole.  Returns the dot product
  * of the article with the new centroid, or -1 when the centroid was cut.
  */
 static double
 story_merge(struct stories *s, struct story *st)
 {
 	struct doc	*d = &s->d;
-	struct tw	*out;
-	size_t		 i = 0, j, p, n = 0, cap;
-	uint32_t	 slot = (uint32_t)(st - s->slots), term;
+	struct term	*t;
+	struct post	*p;
+	uint32_t	 slot = (uint32_t)(st - s->slots);
+	size_t		 j;
 	double		 dot = 0, norm2 = st->norm2;
+	float		 w;
 
-	if (s->capmerge < st->nvec + d->nvec + 1) {
-		s->capmerge = st->nvec + d->nvec + 1;
-		s->merge = xreallocarray(s->merge, s->capmerge,
-		    sizeof *s->merge);
+	if (st->capterms < st->nterms + d->nvec) {
+		st->capterms = st->nterms + (uint32_t)d->nvec +
+		    st->capterms / 2;
+		st->centroid = xreallocarray(st->centroid, st->capterms,
+		    sizeof *st->centroid);
 	}
-	out = s->merge;
 	for (j = 0; j < d->nvec; j++) {
-		term = d->vec[j].term;
-		p = i + tws_lower(st->vec + i, st->nvec - i, term);
-		if (p > i) {
-			memcpy(out + n, st->vec + i, (p - i) * sizeof *out);
-			n += p - i;
-			i = p;
-		}
-		if (i < st->nvec && st->vec[i].term == term) {
-			out[n] = st->vec[i++];
-			norm2 -= (double)out[n].w * out[n].w;
-			out[n].w += d->vec[j].w;
-			post_set(&s->terms[term], slot, out[n].w);
+		t = &s->terms[d->vec[j].term];
+		if ((p = post_find(t, slot)) != NULL) {
+			norm2 -= (double)p->w * p->w;
+			w = p->w += d->vec[j].w;
 		} else {
-			out[n] = d->vec[j];
-			post_add(&s->terms[term], slot, out[n].w);
+			w = d->vec[j].w;
+			post_add(t, slot, w);
+			st->centroid[st->nterms++] = d->vec[j].term;
 		}
-		norm2 += (double)out[n].w * out[n].w;
-		dot += (double)d->vec[j].w * out[n].w;
-		n++;
+		norm2 += (double)w * w;
+		dot += (double)d->vec[j].w * w;
 	}
-	if (i < st->nvec) {
-		memcpy(out + n, st->vec + i, (st->nvec - i) * sizeof *out);
-		n += st->nvec - i;
-	}
-	s->merge = st->vec;
-	cap = s->capmerge;
-	s->capmerge = st->capvec;
-	st->vec = out;
-	st->capvec = (uint32_t)cap;
-	st->nvec = (uint32_t)n;
 	st->norm2 = norm2;
-	if (st->nvec > CENTROID_MAX) {
+	if (st->nterms > CENTROID_MAX) {
 		story_cut(s, st);
 		return -1;
 	}
@@ -1264,14 +1267,45 @@ static void
 story_cut(struct stories *s, struct story *st)
 {
 	uint32_t	 slot = (uint32_t)(st - s->slots), i;
+	struct post	*p;
+	struct tw	*v;
 
-	tws_select(st->vec, st->nvec, CENTROID_KEEP);
-	for (i = CENTROID_KEEP; i < st->nvec; i++)
-		post_del(&s->terms[st->vec[i].term], slot);
-	st->nvec = CENTROID_KEEP;
-	tws_sort(st->vec, st->nvec);
-	st->norm2 = vec_norm2(st->vec, st->nvec);
-	st->cdot = vec_dot(st->cvec, st->ncvec, st->vec, st->nvec);
+	if (s->capscratch < st->nterms) {
+		s->capscratch = st->nterms;
+		s->scratch = xreallocarray(s->scratch, s->capscratch,
+		    sizeof *s->scratch);
+	}
+	v = s->scratch;
+	for (i = 0; i < st->nterms; i++) {
+		p = post_find(&s->terms[st->centroid[i]], slot);
+		v[i].term = st->centroid[i];
+		v[i].w = p != NULL ? p->w : 0;
+	}
+	tws_select(v, st->nterms, CENTROID_KEEP);
+	for (i = CENTROID_KEEP; i < st->nterms; i++)
+		post_del(&s->terms[v[i].term], slot);
+	st->nterms = CENTROID_KEEP;
+	tws_sort(v, st->nterms);
+	for (i = 0; i < st->nterms; i++)
+		st->centroid[i] = v[i].term;
+	st->norm2 = vec_norm2(v, st->nterms);
+	st->cdot = vec_dot(st->cvec, st->ncvec, v, st->nterms);
+}
+
+/* The dot product of the vector v[n], in any order, with the centroid. */
+static double
+story_dot(struct stories *s, const struct story *st, const struct tw *v,
+    size_t n)
+{
+	uint32_t	 slot = (uint32_t)(st - s->slots);
+	struct post	*p;
+	double		 sum = 0;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		if ((p = post_find(&s->terms[v[i].term], slot)) != NULL)
+			sum += (double)v[i].w * p->w;
+	return sum;
 }
 
 /* Remembers a duplicate key for the story, forgetting its oldest. */
@@ -1325,8 +1359,6 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 		if (t->df < UINT32_MAX)
 			t->df++;
 	}
-	if (d->nvec > 1)
-		tws_sort(d->vec, d->nvec);
 	if ((st = story_get(s, id)) == NULL) {
 		while (s->nheap >= s->p.max_hot)
 			story_evict(s, &s->slots[s->heap[0]]);
@@ -1348,9 +1380,10 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 	 */
 	norm = sqrt(st->norm2);
 	if (dot < 0)
-		dot = vec_dot(d->vec, d->nvec, st->vec, st->nvec);
+		dot = story_dot(s, st, d->vec, d->nvec);
 	else if (st->cvec != NULL)
-		st->cdot += vec_dot(st->cvec, st->ncvec, d->vec, d->nvec);
+		st->cdot += vec_dot_sorted(st->cvec, st->ncvec, d->vec,
+		    d->nvec);
 	dsim = norm > 0 ? dot / norm : 0;
 	csim = st->cvec != NULL && norm > 0 ? st->cdot / norm : -1;
 	if (st->central == 0 || dsim > csim) {
@@ -1362,6 +1395,7 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 		if (d->nvec > 0)
 			memcpy(st->cvec, d->vec, d->nvec * sizeof *d->vec);
 		st->ncvec = (uint32_t)d->nvec;
+		tws_sort(st->cvec, st->ncvec);
 	}
 	if (s->liveterms > s->prune_at)
 		terms_prune(s);
