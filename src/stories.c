@@ -54,7 +54,7 @@
 #define WORDS_MAX	(3 * TITLE_WORDS + BODY_WORDS)
 #define NOSLOT		UINT32_MAX
 #define DEDUP_SIZE	1024	/* a power of two above 2 * WORDS_MAX */
-#define LOG_TABLE	(1u << 14)	/* ln k for k below this, from a table */
+#define LOG_TABLE	(1u << 14)	/* ln k below this from a table */
 
 /* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
 struct umap {
@@ -92,7 +92,7 @@ struct term {
 };
 _Static_assert(sizeof(struct term) == 32, "a term is 32 bytes");
 
-/* A term and its weight in a vector, kept sorted by term. */
+/* A term and its weight in a vector. */
 struct tw {
 	uint32_t	 term;
 	float		 w;
@@ -696,8 +696,8 @@ tws_select(struct tw *v, size_t n, size_t k)
 
 /*
  * Analyses doc into words[WORDS_MAX]: its words, stemmed and hashed,
- * merged into distinct terms (in the order met) with their summed weights,
- * and its keys; returns how many terms.  It reads nothing but doc and
+ * merged into distinct terms (in the order met) with their summed
+ * weights, and its keys; returns how many terms.  It reads nothing but doc and
  * the stemmer's tables.
  */
 static size_t
@@ -864,9 +864,8 @@ vec_dot(const struct tw *a, size_t na, const struct tw *b, size_t nb)
 }
 
 /*
- * The dot product of a[na], sorted by term, with b[nb] in any order: b
- * is the shorter, or as short, in its uses, and a term of b is looked up
- * in a.
+ * The dot product of a[na], sorted by term, with a short b[nb] in any
+ * order: each term of b is looked up in a.
  */
 static double
 vec_dot_sorted(const struct tw *a, size_t na, const struct tw *b, size_t nb)
