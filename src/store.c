@@ -27,6 +27,7 @@
 #include "xmalloc.h"
 
 #define STORE_BUSY_MS	5000	/* wait this long for another writer */
+#define STORE_STMT_SPILL	(4 << 20)	/* statement journal bytes in memory */
 
 /*
  * Migration i brings the schema from version i to version i + 1, and ends
@@ -822,6 +823,14 @@ store_init(void)
 {
 	/* Only fails once SQLite is initialised, when it does not matter. */
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/*
+	 * A statement that may fail halfway keeps the pages it changed in a
+	 * statement journal, which went to a temporary file past 64 KB:
+	 * four 16 KB pages, so a cold refresh made and deleted dozens of
+	 * files.  Past STORE_STMT_SPILL it still goes to a file, so a large
+	 * deletion does not hold its pages in memory.
+	 */
+	(void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STORE_STMT_SPILL);
 }
 
 struct store *
