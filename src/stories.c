@@ -109,8 +109,8 @@ struct story {
 	double		 norm2;		/* of the centroid, kept as it grows */
 	uint32_t	 ndocs;
 	int64_t		 central;	/* the article nearest the centre */
-	struct tw	*cvec;		/* and its vector, sorted by term */
-	uint32_t	 ncvec;
+	struct tw	*cvec;		/* and its vector, a hash table */
+	uint32_t	 ccap;		/* of cvec's slots, a power of two */
 	double		 cdot;		/* cvec . the centroid, kept */
 	uint64_t	 keys[KEYS_MAX];	/* a ring of duplicate keys */
 	uint32_t	 nkeys;
@@ -230,19 +230,16 @@ static void	 doc_prepare(struct stories *, const struct story_doc *);
 static void	 tws_sort(struct tw *, size_t);
 static int	 tw_heavier(const struct tw *, const struct tw *);
 static void	 tws_select(struct tw *, size_t, size_t);
-static double	 vec_dot(const struct tw *, size_t, const struct tw *,
-		    size_t);
-static double	 vec_dot_sorted(const struct tw *, size_t,
-		    const struct tw *, size_t);
 static struct story *story_get(const struct stories *, int64_t);
 static struct story *story_new(struct stories *, int64_t);
 static void	 story_evict(struct stories *, struct story *);
-static size_t	 tws_lower(const struct tw *, size_t, uint32_t);
 static double	 vec_norm2(const struct tw *, size_t);
 static double	 story_merge(struct stories *, struct story *);
 static void	 story_cut(struct stories *, struct story *);
 static double	 story_dot(struct stories *, const struct story *,
 		    const struct tw *, size_t);
+static void	 cvec_set(struct story *, const struct tw *, size_t);
+static double	 cvec_dot(const struct story *, const struct tw *, size_t);
 static void	 story_key(struct stories *, struct story *, uint64_t);
 static struct post *term_posts(struct term *);
 static void	 post_add(struct term *, uint32_t, float);
@@ -846,62 +843,6 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 		d->vec[i].w = (float)(d->vec[i].w / norm);
 }
 
-static double
-vec_dot(const struct tw *a, size_t na, const struct tw *b, size_t nb)
-{
-	size_t	 i = 0, j = 0;
-	double	 sum = 0;
-
-	while (i < na && j < nb) {
-		if (a[i].term < b[j].term)
-			i++;
-		else if (a[i].term > b[j].term)
-			j++;
-		else
-			sum += (double)a[i++].w * b[j++].w;
-	}
-	return sum;
-}
-
-/*
- * The dot product of a[na], sorted by term, with a short b[nb] in any
- * order: each term of b is looked up in a.
- */
-static double
-vec_dot_sorted(const struct tw *a, size_t na, const struct tw *b, size_t nb)
-{
-	size_t	 i, j;
-	double	 sum = 0;
-
-	for (j = 0; j < nb; j++) {
-		i = tws_lower(a, na, b[j].term);
-		if (i < na && a[i].term == b[j].term)
-			sum += (double)a[i].w * b[j].w;
-	}
-	return sum;
-}
-
-/*
- * The first index of the sorted v[n] whose term is not below term: a
- * binary search without branches on the data (the compiler makes
- * conditional moves), as the comparisons follow no pattern a branch
- * predictor could learn.
- */
-static size_t
-tws_lower(const struct tw *v, size_t n, uint32_t term)
-{
-	size_t	 base = 0, half;
-
-	if (n == 0)
-		return 0;
-	while (n > 1) {
-		half = n / 2;
-		base = v[base + half - 1].term < term ? base + half : base;
-		n -= half;
-	}
-	return base + (v[base].term < term);
-}
-
 /* The squared length of v, its terms added in order. */
 static double
 vec_norm2(const struct tw *v, size_t n)
@@ -1288,7 +1229,7 @@ story_cut(struct stories *s, struct story *st)
 	for (i = 0; i < st->nterms; i++)
 		st->centroid[i] = v[i].term;
 	st->norm2 = vec_norm2(v, st->nterms);
-	st->cdot = vec_dot(st->cvec, st->ncvec, v, st->nterms);
+	st->cdot = cvec_dot(st, v, st->nterms);
 }
 
 /* The dot product of the vector v[n], in any order, with the centroid. */
@@ -1304,6 +1245,61 @@ story_dot(struct stories *s, const struct story *st, const struct tw *v,
 	for (i = 0; i < n; i++)
 		if ((p = post_find(&s->terms[v[i].term], slot)) != NULL)
 			sum += (double)v[i].w * p->w;
+	return sum;
+}
+
+/*
+ * The central article's vector is kept as an open-addressing table of
+ * its terms, twice as many slots as terms at least: each new article's
+ * product with it is then a lookup of the article's terms.  Terms
+ * spread by a multiplicative hash; NOSLOT marks an empty slot.
+ */
+static uint32_t
+cvec_first(const struct story *st, uint32_t term)
+{
+	return (term * 0x9e3779b1u) >> 16 & (st->ccap - 1);
+}
+
+static void
+cvec_set(struct story *st, const struct tw *v, size_t n)
+{
+	uint32_t	 cap = 4, i;
+	size_t		 j;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	free(st->cvec);
+	st->cvec = xreallocarray(NULL, cap, sizeof *st->cvec);
+	st->ccap = cap;
+	for (i = 0; i < cap; i++) {
+		st->cvec[i].term = NOSLOT;
+		st->cvec[i].w = 0;
+	}
+	for (j = 0; j < n; j++) {
+		for (i = cvec_first(st, v[j].term); st->cvec[i].term != NOSLOT;
+		    i = (i + 1) & (cap - 1))
+			;
+		st->cvec[i] = v[j];
+	}
+}
+
+/* The dot product of v[n] with the central article's vector (0: none). */
+static double
+cvec_dot(const struct story *st, const struct tw *v, size_t n)
+{
+	double		 sum = 0;
+	uint32_t	 i;
+	size_t		 j;
+
+	if (st->cvec == NULL)
+		return 0;
+	for (j = 0; j < n; j++)
+		for (i = cvec_first(st, v[j].term); st->cvec[i].term != NOSLOT;
+		    i = (i + 1) & (st->ccap - 1))
+			if (st->cvec[i].term == v[j].term) {
+				sum += (double)st->cvec[i].w * v[j].w;
+				break;
+			}
 	return sum;
 }
 
@@ -1380,21 +1376,14 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 	norm = sqrt(st->norm2);
 	if (dot < 0)
 		dot = story_dot(s, st, d->vec, d->nvec);
-	else if (st->cvec != NULL)
-		st->cdot += vec_dot_sorted(st->cvec, st->ncvec, d->vec,
-		    d->nvec);
+	else
+		st->cdot += cvec_dot(st, d->vec, d->nvec);
 	dsim = norm > 0 ? dot / norm : 0;
 	csim = st->cvec != NULL && norm > 0 ? st->cdot / norm : -1;
 	if (st->central == 0 || dsim > csim) {
 		st->cdot = dot;
 		st->central = doc->item;
-		free(st->cvec);
-		st->cvec = xreallocarray(NULL, d->nvec ? d->nvec : 1,
-		    sizeof *st->cvec);
-		if (d->nvec > 0)
-			memcpy(st->cvec, d->vec, d->nvec * sizeof *d->vec);
-		st->ncvec = (uint32_t)d->nvec;
-		tws_sort(st->cvec, st->ncvec);
+		cvec_set(st, d->vec, d->nvec);
 	}
 	if (s->liveterms > s->prune_at)
 		terms_prune(s);
