@@ -59,13 +59,14 @@ struct store_counts {
 
 /*
  * Groups the writes up to store_group_end in one transaction, so that
- * several feeds stored in a row cost one commit: each store_update_feed
- * inside stays all or nothing on its own (a savepoint), but none is in
- * the cache before store_group_end returns 0.  On -1 (with *cause) none
- * of the group's writes are.  store_group_lost tells that an error made
- * SQLite roll back the whole group so far (a full disk may): the writes
- * after it are in transactions of their own, and store_group_end
- * returns -1.  Not for a store in memory.
+ * several feeds stored in a row cost one commit; none is in the cache
+ * before store_group_end returns 0.  On -1 (with *cause) none of the
+ * group's writes are.  A write that fails inside rolls back the whole
+ * group so far (it has no savepoint of its own: they cost more than
+ * the commits saved), and so may SQLite on a full disk: store_group_lost
+ * then tells, the writes after it are in transactions of their own, and
+ * store_group_end returns -1.  The caller writes the group's lost parts
+ * again.  Not for a store in memory.
  */
 int		 store_group_begin(struct store *, char **);
 int		 store_group_lost(struct store *);

@@ -122,8 +122,9 @@ static char	**push_line(char **, size_t *, char *);
 static struct op *op_new(enum op_type, const char *, int64_t);
 static void	 op_free(struct op *);
 static void	 op_run(struct store *, struct op *);
+static void	 op_release(struct op *);
 static void	 group_run(struct store *, struct op *, size_t);
-static void	 group_fail(struct op *, struct op *, const char *);
+static void	 group_fail(struct op *, const char *);
 static void	 op_submit(struct update *, struct op *);
 static void	 op_finish(struct update *, struct op *);
 static struct storer *storer_start(struct store *);
@@ -538,11 +539,6 @@ op_run(struct store *s, struct op *op)
 		/* The engine may hold stories the rollback took away. */
 		if (op->rc != 0 && op->track != NULL)
 			track_reset(op->track);
-		/* The parsed feed is not needed any more: free it here. */
-		feed_free(op->feed);
-		op->feed = NULL;
-		track_prep_free(op->prep);
-		op->prep = NULL;
 		break;
 	case OP_CHECKED:
 		op->rc = store_feed_checked(s, op->url, op->now, op->stage,
@@ -557,6 +553,19 @@ op_run(struct store *s, struct op *op)
 	}
 }
 
+/*
+ * Frees what op_run needed and the loop does not: the parsed feed, once
+ * it is in the cache for good (a lost group runs it again).
+ */
+static void
+op_release(struct op *op)
+{
+	feed_free(op->feed);
+	op->feed = NULL;
+	track_prep_free(op->prep);
+	op->prep = NULL;
+}
+
 /* Queues op for the storer, or does it now without one. */
 static void
 op_submit(struct update *u, struct op *op)
@@ -566,6 +575,7 @@ op_submit(struct update *u, struct op *op)
 	u->storing++;
 	if (w == NULL) {
 		op_run(u->store, op);
+		op_release(op);
 		op_finish(u, op);
 		return;
 	}
@@ -751,40 +761,55 @@ storer_main(void *arg)
 /*
  * Runs the n ops of the list ops on s, in one transaction when there is
  * more than one: while the storer is behind, ops queue up, and a commit
- * each cost 14% of a cold refresh of 500 feeds (4% in groups).  Each feed stays
- * all or nothing on its own; if the group cannot be committed, every op
- * of it that had succeeded fails with the reason.
+ * each cost 14% of a cold refresh of 500 feeds (4% in groups).  Each
+ * feed stays all or nothing on its own: when an op fails, it takes the
+ * group back with it (the ops have no savepoints, store.h), and then
+ * every op of the group runs again in a transaction of its own, so that
+ * only what fails alone fails.  If the group cannot be committed, every
+ * op of it that had succeeded fails with the reason.
  */
 static void
 group_run(struct store *s, struct op *ops, size_t n)
 {
 	struct op	*op;
 	char		*cause = NULL;
-	int		 grouped;
 
-	grouped = n > 1 && store_group_begin(s, NULL) == 0;
-	for (op = ops; op != NULL; op = op->next) {
-		op_run(s, op);
-		if (grouped && store_group_lost(s)) {
-			/* The ones before op went with op's rollback. */
-			(void)store_group_end(s, &cause);
-			group_fail(ops, op, op->cause != NULL ? op->cause :
-			    cause);
-			grouped = 0;
+	if (n > 1 && store_group_begin(s, NULL) == 0) {
+		for (op = ops; op != NULL && !store_group_lost(s);
+		    op = op->next)
+			op_run(s, op);
+		if (!store_group_lost(s)) {
+			if (store_group_end(s, &cause) != 0)
+				group_fail(ops, cause);
+			free(cause);
+			for (op = ops; op != NULL; op = op->next)
+				op_release(op);
+			return;
+		}
+		(void)store_group_end(s, NULL);
+		for (op = ops; op != NULL; op = op->next) {
+			op->rc = 0;
+			free(op->cause);
+			op->cause = NULL;
+			memset(&op->counts, 0, sizeof op->counts);
+			/* The engine holds stories the rollback took away. */
+			if (op->track != NULL)
+				track_reset(op->track);
 		}
 	}
-	if (grouped && store_group_end(s, &cause) != 0)
-		group_fail(ops, NULL, cause);
-	free(cause);
+	for (op = ops; op != NULL; op = op->next) {
+		op_run(s, op);
+		op_release(op);
+	}
 }
 
-/* Fails the ops from ops up to (not including) end that had succeeded. */
+/* Fails the ops of ops that had succeeded: the group was not committed. */
 static void
-group_fail(struct op *ops, struct op *end, const char *cause)
+group_fail(struct op *ops, const char *cause)
 {
 	struct op	*op;
 
-	for (op = ops; op != end; op = op->next) {
+	for (op = ops; op != NULL; op = op->next) {
 		if (op->rc != 0)
 			continue;
 		op->rc = -1;

@@ -202,6 +202,29 @@ wait $b; rb=$?
 n=$(T3 list --json | grep -c '"id":')
 [ "$n" = 6000 ] && ok || fail "after two refreshes: $n articles, not 6000"
 
+# A feed the cache refuses (a trigger stands in for any failure of a
+# write) fails alone: the feeds stored in the same commit are stored.
+T3 --cache "$TMPD/poison.db" list > /dev/null 2>&1
+"$PYTHON3" -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("create trigger poison before insert on items "
+    "when new.title = \x27Item 3 of feed k7\x27 "
+    "begin select raise(abort, \x27poisoned\x27); end")
+db.commit()' "$TMPD/poison.db"
+expect_status 1 "a poisoned feed" -- "$TIDINGS" --urls "$TMPD/urls3" \
+    --cache "$TMPD/poison.db" refresh
+expect_grep "$TMPD/out" "$base/feed/k7?items=40 (store):" \
+    "the failed feed is named, with its stage"
+expect_grep "$TMPD/out" "poisoned" "and the reason"
+expect_grep "$TMPD/out" "5960 new articles" "the other feeds' articles"
+"$PYTHON3" -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+n = db.execute("select count(*) from items").fetchone()[0]
+k = db.execute("select count(*) from items i join feeds f on f.id = i.feed_id "
+    "where f.url like \x27%/k7?%\x27").fetchone()[0]
+assert (n, k) == (149 * 40, 0), (n, k)' "$TMPD/poison.db" && ok ||
+    fail "a poisoned feed: the others stored, it not"
+
 # A read-only cache: a clear message, and the cache as it was.
 cp "$TMPD/rev.db" "$TMPD/ro.db"
 chmod 0444 "$TMPD/ro.db"
