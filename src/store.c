@@ -1059,15 +1059,12 @@ text_same(const unsigned char *stored, const char *text)
 }
 
 /*
- * Takes the write lock at once, waiting up to STORE_BUSY_MS for it; in a
- * group, where the lock is held already, a savepoint.
- */
-/*
- * In a group, a transaction is a part of the group's, with no savepoint:
- * a savepoint copies every page its writes touch to its journal (16 KB
- * each), which cost 6% of a cold refresh.  A failure rolls the whole
- * group back instead, and its caller runs the group's parts again alone
- * (update.c).
+ * Takes the write lock at once, waiting up to STORE_BUSY_MS for it.  In
+ * a group, where the lock is held already, a transaction is a part of
+ * the group's, with no savepoint: a savepoint copies every page its
+ * writes touch to its journal (16 KB each), which cost 6% of a cold
+ * refresh.  A failure rolls the whole group back instead, and its
+ * caller runs the group's parts again alone (update.c).
  */
 static int
 txn_begin(struct store *s, char **cause)
