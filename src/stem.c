@@ -126,6 +126,7 @@ static const char latin_ext_a[] =
 
 static void	 stop_init(void);
 static uint64_t stop_hash(const char *, size_t);
+static int	 stop_has(enum stem_lang, const char *, size_t, uint64_t);
 static uint32_t	 html_entity(const char *, size_t, size_t *);
 static size_t	 html_skip_tag(const char *, size_t, size_t);
 static int	 ends(const char *, size_t, const char *);
@@ -451,7 +452,8 @@ stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 {
 	char		 w[STEM_WORD_MAX + 8];
 	uint32_t	 c, f[3];
-	size_t		 i = 0, n, k, wl = 0, count = 0, used;
+	uint64_t	 h = STEM_FNV_BASIS;
+	size_t		 i = 0, n, k, j, m, wl = 0, count = 0, used;
 	unsigned char	 u;
 	char		 a = 0;
 
@@ -461,8 +463,10 @@ stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 		 * through the table: the same as decoding, is_word and fold.
 		 */
 		while (i < len && (a = byte_fold[(unsigned char)s[i]]) > ' ') {
-			if (wl + 4 <= STEM_WORD_MAX)
+			if (wl + 4 <= STEM_WORD_MAX) {
 				w[wl++] = a;
+				h = (h ^ (unsigned char)a) * STEM_FNV_PRIME;
+			}
 			i++;
 		}
 		if (i == len)
@@ -498,7 +502,11 @@ stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 			for (k = 0; k < n; k++) {
 				if (wl + 4 > STEM_WORD_MAX)
 					break;
-				wl += txt_utf8_encode(f[k], w + wl);
+				m = txt_utf8_encode(f[k], w + wl);
+				for (j = wl; j < wl + m; j++)
+					h = (h ^ (unsigned char)w[j]) *
+					    STEM_FNV_PRIME;
+				wl += m;
 			}
 			continue;
 		}
@@ -506,22 +514,23 @@ stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 			continue;
 	word:
 		w[wl] = '\0';
-		fn(ud, w, wl);
+		fn(ud, w, wl, h);
 		count++;
 		wl = 0;
+		h = STEM_FNV_BASIS;
 	}
 	return count;
 }
 
-/* FNV-1a of a word's bytes. */
+/* FNV-1a of a word's bytes, as stem_words gives it. */
 static uint64_t
 stop_hash(const char *w, size_t len)
 {
-	uint64_t	 h = 0xcbf29ce484222325ULL;
+	uint64_t	 h = STEM_FNV_BASIS;
 	size_t		 i;
 
 	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 0x100000001b3ULL;
+		h = (h ^ (unsigned char)w[i]) * STEM_FNV_PRIME;
 	return h;
 }
 
@@ -554,8 +563,9 @@ stop_init(void)
 	}
 }
 
-int
-stem_is_stop(enum stem_lang lang, const char *w, size_t len)
+/* Whether w[0..len), of stop_hash h, is a stop word of lang. */
+static int
+stop_has(enum stem_lang lang, const char *w, size_t len, uint64_t h)
 {
 	const struct stopword	*sw;
 	size_t			 i;
@@ -563,12 +573,18 @@ stem_is_stop(enum stem_lang lang, const char *w, size_t len)
 	if (lang >= STEM_NLANGS)
 		return 0;
 	pthread_once(&stop_once, stop_init);
-	i = stop_hash(w, len) & stop_mask[lang];
+	i = h & stop_mask[lang];
 	for (; (sw = &stop_tab[lang][i])->s != NULL;
 	    i = (i + 1) & stop_mask[lang])
 		if (sw->len == len && memcmp(sw->s, w, len) == 0)
 			return 1;
 	return 0;
+}
+
+int
+stem_is_stop(enum stem_lang lang, const char *w, size_t len)
+{
+	return stop_has(lang, w, len, stop_hash(w, len));
 }
 
 /* Whether w[0..len) ends in suf. */
@@ -777,7 +793,7 @@ struct detect {
 };
 
 static void
-detect_word(void *ud, const char *w, size_t len)
+detect_word(void *ud, const char *w, size_t len, uint64_t hash)
 {
 	struct detect	*d = ud;
 	size_t		 l;
@@ -786,7 +802,7 @@ detect_word(void *ud, const char *w, size_t len)
 		return;
 	d->words++;
 	for (l = 0; l < STEM_NLANGS; l++)
-		d->hits[l] += stem_is_stop((enum stem_lang)l, w, len);
+		d->hits[l] += stop_has((enum stem_lang)l, w, len, hash);
 }
 
 enum stem_lang

@@ -150,18 +150,15 @@ struct analyser {
 
 /*
  * A word met before and its term (word_term): MEMO_SIZE entries a
- * thread, direct-mapped, for words of at most 16 bytes (nearly all of
- * them).
+ * thread, direct-mapped, keyed by the word's hash with its length and
+ * language.
  */
 #define MEMO_BITS	12
 #define MEMO_SIZE	(1u << MEMO_BITS)
 struct memo {
-	uint64_t	 key[2];	/* the word, zero-padded */
+	uint64_t	 key;		/* odd; 0: empty */
 	uint64_t	 term;
-	uint8_t		 len;		/* the word's length + 1; 0: empty */
-	uint8_t		 lang;
 };
-_Static_assert(sizeof(struct memo) == 32, "a memo entry is 32 bytes");
 
 /* The last article matched, kept from match to add. */
 struct doc {
@@ -222,8 +219,8 @@ static void	 umap_del(struct umap *, uint64_t);
 static size_t	 prefix_len(const char *, size_t, size_t);
 static void	 doc_push_term(struct analyser *, uint64_t, float);
 static void	 doc_push(struct analyser *, const char *, size_t, float);
-static uint64_t	 word_term(enum stem_lang, const char *, size_t);
-static void	 doc_word(void *, const char *, size_t);
+static uint64_t	 word_term(enum stem_lang, const char *, size_t, uint64_t);
+static void	 doc_word(void *, const char *, size_t, uint64_t);
 static size_t	 terms_analyse(const struct story_doc *, struct dword *,
 		    uint64_t *, uint64_t *);
 static void	 doc_prepare(struct stories *, const struct story_doc *);
@@ -483,37 +480,26 @@ prefix_len(const char *w, size_t len, size_t chars)
  * for a stop word or one letter) through the analysing thread's memo.
  * Words follow Zipf's law, so most of an article's words were met in the
  * articles before it, and a hit skips the stop-word test, the stemmer
- * and the hash of the stem.  The memo is a pure function of (language,
- * word), so results never depend on what was analysed before or on
+ * and the hash of the stem.  The memo knows a word by the hash the
+ * tokeniser made of it (fnv), its length and the language: two words
+ * share all three with negligible probability, as terms share a hash
+ * (above), so results never depend on what was analysed before or on
  * which thread.
  */
 static uint64_t
-word_term(enum stem_lang lang, const char *w, size_t len)
+word_term(enum stem_lang lang, const char *w, size_t len, uint64_t fnv)
 {
-	/* 32 bytes an entry, never across two cache lines. */
-	static _Thread_local _Alignas(32) struct memo memo[MEMO_SIZE];
-	struct memo	*m = NULL;
-	uint64_t	 k0 = 0, k1 = 0, h;
+	static _Thread_local struct memo memo[MEMO_SIZE];
+	struct memo	*m;
+	uint64_t	 key, h;
 	char		 buf[STEM_WORD_MAX + 8];
-	size_t		 n, i;
+	size_t		 n;
 
-	if (len <= 16) {
-		/*
-		 * Byte by byte into registers: the word was just written a
-		 * byte at a time, and reading it back in 8-byte words would
-		 * stall on store forwarding.
-		 */
-		for (i = 0; i < len && i < 8; i++)
-			k0 |= (uint64_t)(unsigned char)w[i] << i * 8;
-		for (; i < len; i++)
-			k1 |= (uint64_t)(unsigned char)w[i] << (i - 8) * 8;
-		h = ((len | (uint64_t)lang << 8) ^ k0) * 0x9e3779b97f4a7c15ULL;
-		h = (h ^ k1) * 0x9e3779b97f4a7c15ULL;
-		m = &memo[h >> (64 - MEMO_BITS)];
-		if (m->key[0] == k0 && m->key[1] == k1 && m->len == len + 1 &&
-		    m->lang == lang)
-			return m->term;
-	}
+	key = ((fnv ^ len ^ (uint64_t)lang << 56) * 0x9e3779b97f4a7c15ULL) |
+	    1;
+	m = &memo[key >> (64 - MEMO_BITS)];
+	if (m->key == key)
+		return m->term;
 	if (len < 2 || stem_is_stop(lang, w, len))
 		h = 0;
 	else {
@@ -521,18 +507,13 @@ word_term(enum stem_lang lang, const char *w, size_t len)
 		n = stem_word(lang, buf, len);
 		h = hash_final(hash_bytes(HASH_INIT, buf, n));
 	}
-	if (m != NULL) {
-		m->key[0] = k0;
-		m->key[1] = k1;
-		m->len = (uint8_t)(len + 1);
-		m->lang = (uint8_t)lang;
-		m->term = h;
-	}
+	m->key = key;
+	m->term = h;
 	return h;
 }
 
 static void
-doc_word(void *ud, const char *w, size_t len)
+doc_word(void *ud, const char *w, size_t len, uint64_t fnv)
 {
 	struct analyser	*d = ud;
 	char		 buf[2 * STEM_WORD_MAX + 8];
@@ -549,7 +530,7 @@ doc_word(void *ud, const char *w, size_t len)
 		d->title_words++;
 	} else if (d->body_words++ >= BODY_WORDS)
 		return;
-	if ((term = word_term(d->lang, w, len)) == 0) {
+	if ((term = word_term(d->lang, w, len, fnv)) == 0) {
 		d->prevlen = 0;
 		return;
 	}

@@ -13,10 +13,16 @@
 
 /* Words joined by one space, as stem_words gives them. */
 static void
-join_word(void *ud, const char *w, size_t len)
+join_word(void *ud, const char *w, size_t len, uint64_t fnv)
 {
 	struct buf	*b = ud;
+	uint64_t	 h = STEM_FNV_BASIS;
+	size_t		 i;
 
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * STEM_FNV_PRIME;
+	CHECK(fnv == h, "the hash given with \"%.*s\" is its bytes'",
+	    (int)len, w);
 	if (buf_len(b) > 0)
 		buf_addc(b, ' ');
 	buf_add(b, w, len);
