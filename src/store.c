@@ -282,6 +282,7 @@ enum stmt {
 	STMT_ARTICLE,
 	STMT_SET_FULLTEXT,
 	STMT_FEED_DATES,
+	STMT_ANY_FOLLOWED,
 	STMT_FEED_FOLLOWED,
 	STMT_FEED_SCHEDULE,
 	STMT_STORY_NEW,
@@ -480,7 +481,13 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_FEED_DATES] =
 	    "SELECT COALESCE(published, first_seen) AS t FROM items "
 	    "WHERE feed_id = ?1 ORDER BY t DESC LIMIT ?2",
-	/* ?2: a followed story counts while its latest is after this. */
+	/*
+	 * ?1 (?2 below): a followed story counts while its latest is after
+	 * this.  Asked first: the next looks up each article of the feed.
+	 */
+	[STMT_ANY_FOLLOWED] =
+	    "SELECT 1 FROM stories WHERE followed = 1 AND latest >= ?1 "
+	    "LIMIT 1",
 	[STMT_FEED_FOLLOWED] =
 	    "SELECT 1 FROM stories s "
 	    "JOIN story_items m ON m.story_id = s.id "
@@ -2369,12 +2376,19 @@ schedule(struct store *s, int64_t feed_id, const struct feed *f,
 			dates[n++] = sqlite3_column_int64(st, 0);
 	if (r < 0)
 		return -1;
-	st = stmt_get(s, STMT_FEED_FOLLOWED);
-	bind_int(s, st, 1, feed_id);
-	bind_int(s, st, 2, now - STORE_FOLLOW_RECENT);
+	st = stmt_get(s, STMT_ANY_FOLLOWED);
+	bind_int(s, st, 1, now - STORE_FOLLOW_RECENT);
 	if ((r = stmt_row(s, st, STORE_WRITE, cause)) < 0)
 		return -1;
 	sqlite3_reset(st);
+	if (r == 1) {
+		st = stmt_get(s, STMT_FEED_FOLLOWED);
+		bind_int(s, st, 1, feed_id);
+		bind_int(s, st, 2, now - STORE_FOLLOW_RECENT);
+		if ((r = stmt_row(s, st, STORE_WRITE, cause)) < 0)
+			return -1;
+		sqlite3_reset(st);
+	}
 	a.dates = dates;
 	a.ndates = n;
 	a.ttl = f->ttl;

@@ -59,6 +59,7 @@ static void	 test_rollback(void);
 static void	 test_schedule(void);
 static void	 test_group(void);
 static void	 test_many(void);
+static void	 test_follow_poll(void);
 
 static struct engine	 eng;
 
@@ -508,6 +509,39 @@ test_many(void)
 	store_close(s);
 }
 
+/*
+ * A feed is polled as one carrying a followed story only when one of its
+ * articles is in such a story, not when another feed's is.
+ */
+static void
+test_follow_poll(void)
+{
+	static const struct titem concert[] = {
+		{ "c1", "Concert reviews are in", NULL, T0 + 200 },
+	};
+	static const struct titem flood[] = {
+		{ "c2", "Flood barriers hold", NULL, T0 + 300 },
+	};
+	struct store_hooks	 h = { hook_new, hook_interval, &eng };
+	struct store		*s;
+	char			*cause = NULL;
+
+	memset(&eng, 0, sizeof eng);
+	s = store_open(":memory:", &cause);
+	if (s == NULL)
+		return;
+	store_set_hooks(s, &h);
+	CHECK(update(s, URL_A, a1, 3, T0) == 0 && !eng.last.followed,
+	    "nothing followed yet");
+	CHECK(store_story_follow(s, eng.ids[0], 1, &cause) == 0,
+	    "follow the flood");
+	CHECK(update(s, URL_B, concert, 1, T0 + 200) == 0 &&
+	    !eng.last.followed, "a feed without it is not polled more");
+	CHECK(update(s, URL_B, flood, 1, T0 + 300) == 0 && eng.last.followed,
+	    "once it carries the followed story, it is");
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -516,5 +550,6 @@ main(void)
 	test_schedule();
 	test_group();
 	test_many();
+	test_follow_poll();
 	return test_exit("test-stories-store");
 }
