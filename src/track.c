@@ -44,11 +44,12 @@ struct track {
 };
 
 struct track_prep {
+	const struct feed *feed;
+	int		 lang_done;	/* lang and found are set */
 	char		*lang;		/* the feed's, else found; or NULL */
 	int		 found;		/* lang was found, not declared */
-	const struct item *items;	/* the feed's, to index terms */
+	struct story_terms **terms;	/* per item, NULL until analysed */
 	size_t		 nitems;
-	struct story_terms **terms;	/* per item */
 	size_t		 bytes;
 };
 
@@ -56,6 +57,8 @@ static void	 replay(void *, const struct store_hot_item *);
 static char	*text_cut(const char *);
 static const char *item_text(const struct item *);
 static int	 engine_load(struct track *, struct store *, char **);
+static void	 prep_lang(struct track_prep *);
+static const struct story_terms *prep_terms(struct track_prep *, size_t);
 static char	*title_norm(const char *);
 
 struct track *
@@ -129,31 +132,41 @@ item_text(const struct item *it)
 	return it->content != NULL ? it->content : it->summary;
 }
 
-/*
- * The analysis of every article of f, and its language: the feed's, else
- * the one found in its first article that shows one (kept in the cache
- * too, for replays); NULL when none does (the engine then looks at each
- * article).
- */
 struct track_prep *
-track_prepare(const struct feed *f)
+track_prep_new(const struct feed *f)
 {
 	struct track_prep	*p;
-	struct story_doc	 d;
-	enum stem_lang		 l = STEM_UNKNOWN;
-	const struct item	*it;
-	char			*text;
-	size_t			 i;
 
 	p = xcalloc(1, sizeof *p);
-	p->items = f->items;
+	p->feed = f;
 	p->nitems = f->nitems;
 	p->terms = xcalloc(f->nitems + 1, sizeof *p->terms);
 	p->bytes = sizeof *p + (f->nitems + 1) * sizeof *p->terms;
-	if (f->language != NULL)
+	return p;
+}
+
+/*
+ * The feed's language: its own, else the one found in its first article
+ * that shows one (kept in the cache too, for replays); NULL when none
+ * does (the engine then looks at each article).
+ */
+static void
+prep_lang(struct track_prep *p)
+{
+	const struct feed	*f = p->feed;
+	const struct item	*it;
+	enum stem_lang		 l = STEM_UNKNOWN;
+	char			*text;
+	size_t			 i;
+
+	if (p->lang_done)
+		return;
+	p->lang_done = 1;
+	if (f->language != NULL) {
 		p->lang = xstrdup(f->language);
-	for (i = 0; f->language == NULL && l == STEM_UNKNOWN &&
-	    i < f->nitems; i++) {
+		return;
+	}
+	for (i = 0; l == STEM_UNKNOWN && i < f->nitems; i++) {
 		it = &f->items[i];
 		text = text_cut(item_text(it));
 		if (text != NULL)
@@ -167,18 +180,37 @@ track_prepare(const struct feed *f)
 		p->lang = xstrdup(stem_lang_name(l));
 		p->found = 1;
 	}
-	for (i = 0; i < f->nitems; i++) {
-		it = &f->items[i];
-		memset(&d, 0, sizeof d);
-		d.lang = p->lang;
-		d.title = it->title;
-		d.text = text = text_cut(item_text(it));
-		d.link = it->link;
-		p->terms[i] = stories_analyse(&d);
-		p->bytes += stories_terms_size(p->terms[i]);
-		free(text);
-	}
-	return p;
+}
+
+/* The analysis of the feed's article i, made at the first call. */
+static const struct story_terms *
+prep_terms(struct track_prep *p, size_t i)
+{
+	const struct item	*it = &p->feed->items[i];
+	struct story_doc	 d;
+	char			*text;
+
+	if (p->terms[i] != NULL)
+		return p->terms[i];
+	prep_lang(p);
+	memset(&d, 0, sizeof d);
+	d.lang = p->lang;
+	d.title = it->title;
+	d.text = text = text_cut(item_text(it));
+	d.link = it->link;
+	p->terms[i] = stories_analyse(&d);
+	p->bytes += stories_terms_size(p->terms[i]);
+	free(text);
+	return p->terms[i];
+}
+
+void
+track_prep_all(struct track_prep *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nitems; i++)
+		(void)prep_terms(p, i);
 }
 
 void
@@ -217,14 +249,16 @@ engine_load(struct track *t, struct store *s, char **cause)
 }
 
 int
-track_assign(struct track *t, struct store *s, const struct track_prep *p,
+track_assign(struct track *t, struct store *s, struct track_prep *p,
     const struct store_new_item *ni, char **cause)
 {
 	struct story_doc	 d;
-	size_t			 i = (size_t)(ni->item - p->items);
+	const struct story_terms *terms;
+	const struct item	*items = p->feed->items;
+	size_t			 i = (size_t)(ni->item - items);
 	int64_t			 id;
 
-	if (ni->item < p->items || i >= p->nitems) {
+	if (ni->item < items || i >= p->nitems) {
 		/* Not an article of the feed p was made of: a bug. */
 		if (cause != NULL)
 			*cause = xstrdup(_("an article reached the stories "
@@ -233,6 +267,7 @@ track_assign(struct track *t, struct store *s, const struct track_prep *p,
 	}
 	if (t->engine == NULL && engine_load(t, s, cause) != 0)
 		return -1;
+	terms = prep_terms(p, i);
 	if (ni->feed->language == NULL && t->lang_feed != ni->feed_id) {
 		if (store_feed_set_lang(s, ni->feed_id, p->found ? p->lang :
 		    NULL, cause) != 0)
@@ -246,7 +281,7 @@ track_assign(struct track *t, struct store *s, const struct track_prep *p,
 	d.lang = p->lang;
 	d.title = ni->item->title;
 	d.link = ni->item->link;
-	d.terms = p->terms[i];
+	d.terms = terms;
 	if ((id = stories_match(t->engine, &d)) == 0 &&
 	    store_story_new(s, d.time, &id, cause) != 0)
 		return -1;

@@ -23,13 +23,16 @@ struct track_prep;
 struct track	*track_new(void);
 void		 track_free(struct track *);
 /*
- * What the engine needs of a parsed feed's articles, their analysis and
- * the feed's language, made ahead of storing: it touches neither engine
- * nor cache, so the thread that parsed the feed makes it while the
- * storer writes the one before.  Never NULL.  track_prep_size is the
- * memory it holds, in bytes.
+ * What the engine needs of a parsed feed's articles (which must outlive
+ * it): their analysis and the feed's language.  Neither touches engine
+ * or cache, so any thread may make them: track_prep_all analyses every
+ * article at once (the thread that parsed the feed, while the storer is
+ * busy with the ones before), else track_assign analyses each new
+ * article as it comes.  Never NULL.  track_prep_size is the memory it
+ * holds, in bytes.
  */
-struct track_prep *track_prepare(const struct feed *);
+struct track_prep *track_prep_new(const struct feed *);
+void		 track_prep_all(struct track_prep *);
 void		 track_prep_free(struct track_prep *);
 size_t		 track_prep_size(const struct track_prep *);
 /*
@@ -38,7 +41,7 @@ size_t		 track_prep_size(const struct track_prep *);
  * -1 with *cause.
  */
 int		 track_assign(struct track *, struct store *,
-		    const struct track_prep *, const struct store_new_item *,
+		    struct track_prep *, const struct store_new_item *,
 		    char **);
 /*
  * Forgets the engine (after a feed's transaction was rolled back, the

@@ -51,6 +51,7 @@ struct job {
 #define STORER_MAX_FEEDS	64
 #define STORER_MAX_BYTES	(8 << 20)	/* of the documents */
 #define STORER_GROUP		16	/* ops stored in one commit at most */
+#define STORER_BEHIND		2	/* feeds waiting, at least */
 
 enum op_type {
 	OP_FEED,		/* store_update_feed */
@@ -132,6 +133,7 @@ static void	 storer_stop(struct storer *);
 static void	 storer_destroy(struct storer *);
 static void	*storer_main(void *);
 static void	 storer_collect(struct update *);
+static int	 storer_behind(struct storer *);
 
 static const char *const stage_names[] = {
 	N_("fetch"), N_("parse"), N_("store")
@@ -383,6 +385,20 @@ on_interval(void *ud, const struct store_activity *a)
 	return due_interval(a, &op->bounds);
 }
 
+/* Whether the storer has STORER_BEHIND feeds or more waiting. */
+static int
+storer_behind(struct storer *w)
+{
+	int	 behind;
+
+	if (w == NULL)
+		return 0;
+	pthread_mutex_lock(&w->lock);
+	behind = w->feeds >= STORER_BEHIND;
+	pthread_mutex_unlock(&w->lock);
+	return behind;
+}
+
 /* Parses what came and hands it to the storer: 1, or 0 if it failed. */
 static int
 job_store(struct job *j, const struct fetch_info *info)
@@ -415,13 +431,16 @@ job_store(struct job *j, const struct fetch_info *info)
 	op->track = u->pol.track;
 	op->bounds = u->pol.bounds;
 	/*
-	 * The stories engine's reading of the articles is made here, while
-	 * the storer writes the feed before: the storer then only weighs
-	 * and matches.  Articles already stored are read too (which are new
-	 * only the store knows); that costs little next to parsing them.
+	 * The stories engine reads each new article (track_assign, on the
+	 * storer's thread), unless the storer is behind: then this thread
+	 * reads all of the feed's articles now, the known ones too (which
+	 * are new only the store knows), so that the slower of the two
+	 * threads does less.
 	 */
 	if (op->track != NULL) {
-		op->prep = track_prepare(op->feed);
+		op->prep = track_prep_new(op->feed);
+		if (storer_behind(u->storer))
+			track_prep_all(op->prep);
 		op->bytes += track_prep_size(op->prep);
 	}
 	/* Counted done, with the progress callback, when it comes back. */
@@ -510,8 +529,8 @@ op_free(struct op *op)
 	if (op == NULL)
 		return;
 	free(op->url);
-	feed_free(op->feed);
 	track_prep_free(op->prep);
+	feed_free(op->feed);
 	free(op->etag);
 	free(op->last_modified);
 	free(op->stage);
@@ -560,10 +579,10 @@ op_run(struct store *s, struct op *op)
 static void
 op_release(struct op *op)
 {
-	feed_free(op->feed);
-	op->feed = NULL;
 	track_prep_free(op->prep);
 	op->prep = NULL;
+	feed_free(op->feed);
+	op->feed = NULL;
 }
 
 /* Queues op for the storer, or does it now without one. */
