@@ -46,6 +46,7 @@ struct engine {
 };
 
 static struct feed *feed_make(const struct titem *, size_t, int);
+static struct store *mem_store(const struct store_hooks *);
 static int	 hook_new(void *, struct store *, const struct store_new_item *,
 		    char **);
 static int64_t	 hook_interval(void *, const struct store_activity *);
@@ -84,6 +85,24 @@ feed_make(const struct titem *ti, size_t n, int ttl)
 		it->published = ti[i].published;
 	}
 	return f;
+}
+
+/* A store in memory with hooks h (or none), and the test's engine new. */
+static struct store *
+mem_store(const struct store_hooks *h)
+{
+	struct store	*s;
+	char		*cause = NULL;
+
+	memset(&eng, 0, sizeof eng);
+	if ((s = store_open(":memory:", &cause)) == NULL) {
+		CHECK(0, "open: %s", cause != NULL ? cause : "");
+		free(cause);
+		return NULL;
+	}
+	if (h != NULL)
+		store_set_hooks(s, h);
+	return s;
 }
 
 static int
@@ -206,12 +225,8 @@ test_assign(void)
 	char			*cause = NULL;
 	int			 followed;
 
-	memset(&eng, 0, sizeof eng);
-	s = store_open(":memory:", &cause);
-	CHECK(s != NULL, "open: %s", cause ? cause : "");
-	if (s == NULL)
+	if ((s = mem_store(&h)) == NULL)
 		return;
-	store_set_hooks(s, &h);
 	CHECK(update(s, URL_A, a1, 3, T0 + 7300) == 0, "feed A stored");
 	CHECK(update(s, URL_B, b1, 2, T0 + 7400) == 0, "feed B stored");
 	CHECK(eng.calls == 5, "every new article went to the hook: %d",
@@ -333,12 +348,9 @@ test_rollback(void)
 	size_t			 n;
 	char			*cause = NULL;
 
-	memset(&eng, 0, sizeof eng);
-	eng.fail_at = 2;
-	s = store_open(":memory:", &cause);
-	if (s == NULL)
+	if ((s = mem_store(&h)) == NULL)
 		return;
-	store_set_hooks(s, &h);
+	eng.fail_at = 2;
 	CHECK(update(s, URL_A, a1, 3, T0) == -1, "a failing hook fails the "
 	    "update");
 	memset(&lq, 0, sizeof lq);
@@ -366,9 +378,7 @@ test_schedule(void)
 	struct store		*s;
 	char			*cause = NULL;
 
-	memset(&eng, 0, sizeof eng);
-	s = store_open(":memory:", &cause);
-	if (s == NULL)
+	if ((s = mem_store(NULL)) == NULL)
 		return;
 	CHECK(store_feed_state(s, URL_B, &st, &cause) == 0 &&
 	    st.next_due == FEED_NOTIME, "an unknown feed is due");
@@ -469,11 +479,8 @@ test_many(void)
 	int64_t			 story;
 	int			 followed;
 
-	memset(&eng, 0, sizeof eng);
-	s = store_open(":memory:", &cause);
-	if (s == NULL)
+	if ((s = mem_store(&h)) == NULL)
 		return;
-	store_set_hooks(s, &h);
 	for (i = 0; i < 300; i++) {
 		ids[i] = xprintf("m%zu", i);
 		titles[i] = xprintf("%s number %zu", i % 3 == 0 ? "Beta" :
@@ -526,11 +533,8 @@ test_follow_poll(void)
 	struct store		*s;
 	char			*cause = NULL;
 
-	memset(&eng, 0, sizeof eng);
-	s = store_open(":memory:", &cause);
-	if (s == NULL)
+	if ((s = mem_store(&h)) == NULL)
 		return;
-	store_set_hooks(s, &h);
 	CHECK(update(s, URL_A, a1, 3, T0) == 0 && !eng.last.followed,
 	    "nothing followed yet");
 	CHECK(store_story_follow(s, eng.ids[0], 1, &cause) == 0,
