@@ -27,6 +27,7 @@
 #include "xmalloc.h"
 
 #define STORE_BUSY_MS	5000	/* wait this long for another writer */
+#define STORE_RETRY_MS	20	/* between tries to set a cache up */
 #define STORE_STMT_SPILL	(4 << 20)	/* statement journal bytes in memory */
 
 /*
@@ -596,6 +597,7 @@ struct member {
 struct store {
 	sqlite3		*db;
 	char		*path;		/* as given, for messages */
+	int		 open_rc;	/* why opening it failed last */
 	sqlite3_stmt	*stmt[STMT_COUNT];
 	int		 bind_rc;	/* the first failed bind, if any */
 	unsigned	 revisions;	/* kept per article */
@@ -640,6 +642,7 @@ static void	 upgrade_fail(struct store *, char **);
 static int	 store_fail(struct store *, enum store_op, char **);
 static int	 pragma_int(struct store *, const char *, int *);
 static int	 schema_migrate(struct store *, char **);
+static int	 store_setup(struct store *, int, char **);
 static sqlite3_stmt *stmt_get(struct store *, enum stmt);
 static int	 stmt_run(struct store *, sqlite3_stmt *, enum store_op,
 		    char **);
@@ -696,6 +699,7 @@ static int	 article_row(struct store *, sqlite3_stmt *, int64_t,
 static void
 open_fail(struct store *s, const char *what, char **cause)
 {
+	s->open_rc = s->db != NULL ? sqlite3_errcode(s->db) : SQLITE_ERROR;
 	if (cause == NULL)
 		return;
 	/* TRANSLATORS: %1$s is the cache file, %2$s SQLite's reason. */
@@ -706,6 +710,7 @@ open_fail(struct store *s, const char *what, char **cause)
 static void
 upgrade_fail(struct store *s, char **cause)
 {
+	s->open_rc = sqlite3_errcode(s->db);
 	if (cause == NULL)
 		return;
 	/* TRANSLATORS: %1$s is the cache file, %2$s SQLite's reason. */
@@ -834,11 +839,62 @@ store_init(void)
 	(void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STORE_STMT_SPILL);
 }
 
+/*
+ * Sets up an open cache: its pragmas, its schema brought up to date and
+ * the statements prepared.  0, or -1 with *cause (and s->open_rc).
+ */
+static int
+store_setup(struct store *s, int memory, char **cause)
+{
+	int	 page = 0;
+	size_t	 i;
+
+	/*
+	 * A new cache gets 16 KB pages (an existing one keeps its own): an
+	 * article of a few KB left most of a 4 KB page empty, so the 20 MB
+	 * feed of bench/refresh made a 39 MB file (23 MB now), every byte
+	 * of it written twice, to the WAL and by the checkpoint.  Set before
+	 * anything is written.
+	 */
+	if (sqlite3_exec(s->db, "PRAGMA page_size = 16384", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    /* Off: triggers do the deletions (see migration 5). */
+	    sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    (!memory && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL",
+	    NULL, NULL, NULL) != SQLITE_OK) ||
+	    sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    pragma_int(s, "PRAGMA page_size", &page) != SQLITE_OK ||
+	    /*
+	     * Fewer, larger checkpoints (each one syncs the database): when
+	     * the WAL passes 16 MB, whatever the cache's page size.
+	     */
+	    sqlite3_wal_autocheckpoint(s->db, (16 << 20) / (page > 0 ? page :
+	    4096)) != SQLITE_OK) {
+		open_fail(s, sqlite3_errmsg(s->db), cause);
+		return -1;
+	}
+	if (schema_migrate(s, cause) != 0)
+		return -1;
+
+	for (i = 0; i < STMT_COUNT; i++) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL) !=
+		    SQLITE_OK) {
+			open_fail(s, sqlite3_errmsg(s->db), cause);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 struct store *
 store_open(const char *path, char **cause)
 {
+	struct timespec	 retry = { 0, STORE_RETRY_MS * 1000000L };
 	struct store	*s;
-	int		 memory, rc, page = 0;
+	int		 memory, rc, waited;
 	size_t		 i;
 
 	s = xcalloc(1, sizeof *s);
@@ -866,43 +922,28 @@ store_open(const char *path, char **cause)
 		goto fail;
 	}
 	/*
-	 * A new cache gets 16 KB pages (an existing one keeps its own): an
-	 * article of a few KB left most of a 4 KB page empty, so the 20 MB
-	 * feed of bench/refresh made a 39 MB file (23 MB now), every byte
-	 * of it written twice, to the WAL and by the checkpoint.  Set before
-	 * anything is written.
+	 * Several processes opening a new cache at once: SQLite answers
+	 * "locked" at once, without waiting, where waiting could deadlock
+	 * (one switching the file to WAL or writing the schema while the
+	 * others read it), so the setup is tried again for STORE_BUSY_MS.
 	 */
-	if (sqlite3_exec(s->db, "PRAGMA page_size = 16384", NULL, NULL,
-	    NULL) != SQLITE_OK ||
-	    /* Off: triggers do the deletions (see migration 5). */
-	    sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL,
-	    NULL) != SQLITE_OK ||
-	    (!memory && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL",
-	    NULL, NULL, NULL) != SQLITE_OK) ||
-	    sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL,
-	    NULL) != SQLITE_OK ||
-	    pragma_int(s, "PRAGMA page_size", &page) != SQLITE_OK ||
-	    /*
-	     * Fewer, larger checkpoints (each one syncs the database): when
-	     * the WAL passes 16 MB, whatever the cache's page size.
-	     */
-	    sqlite3_wal_autocheckpoint(s->db, (16 << 20) / (page > 0 ? page :
-	    4096)) != SQLITE_OK) {
-		open_fail(s, sqlite3_errmsg(s->db), cause);
-		goto fail;
-	}
-	if (schema_migrate(s, cause) != 0)
-		goto fail;
-
-	for (i = 0; i < STMT_COUNT; i++) {
-		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL) !=
-		    SQLITE_OK) {
-			open_fail(s, sqlite3_errmsg(s->db), cause);
+	for (waited = 0;; waited += STORE_RETRY_MS) {
+		s->open_rc = SQLITE_OK;
+		if (store_setup(s, memory, cause) == 0)
+			return s;
+		if ((s->open_rc & 0xff) != SQLITE_BUSY ||
+		    waited >= STORE_BUSY_MS)
 			goto fail;
+		for (i = 0; i < STMT_COUNT; i++) {
+			sqlite3_finalize(s->stmt[i]);
+			s->stmt[i] = NULL;
 		}
+		if (cause != NULL) {
+			free(*cause);
+			*cause = NULL;
+		}
+		nanosleep(&retry, NULL);
 	}
-	return s;
 
 fail:
 	store_close(s);
