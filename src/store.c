@@ -6,7 +6,8 @@
  * schema with PRAGMA user_version and migrates it forward, keeps every
  * statement prepared for the life of the handle, and writes one fetched
  * feed in one transaction.  Only store*.c contain SQL or include
- * sqlite3.h; every statement is a static string with bound parameters.
+ * sqlite3.h; every statement is fixed text with bound parameters (the
+ * multi-row inserts of story_items are made once, by their row count).
  * A time of FEED_NOTIME is NULL in the database.
  */
 #include "config.h"
@@ -28,7 +29,7 @@
 
 #define STORE_BUSY_MS	5000	/* wait this long for another writer */
 #define STORE_RETRY_MS	20	/* between tries to set a cache up */
-#define STORE_STMT_SPILL	(4 << 20)	/* statement journal bytes in memory */
+#define STORE_STMT_SPILL	(4 << 20)	/* statement journal in memory */
 
 /*
  * Migration i brings the schema from version i to version i + 1, and ends
@@ -781,7 +782,8 @@ schema_migrate(struct store *s, char **cause)
 	int	 version;
 
 	for (;;) {
-		if (pragma_int(s, "PRAGMA user_version", &version) != SQLITE_OK) {
+		if (pragma_int(s, "PRAGMA user_version", &version) !=
+		    SQLITE_OK) {
 			open_fail(s, sqlite3_errmsg(s->db), cause);
 			return -1;
 		}
@@ -806,7 +808,8 @@ schema_migrate(struct store *s, char **cause)
 			upgrade_fail(s, cause);
 			return -1;
 		}
-		if (pragma_int(s, "PRAGMA user_version", &version) != SQLITE_OK)
+		if (pragma_int(s, "PRAGMA user_version", &version) !=
+		    SQLITE_OK)
 			goto fail;
 		if (version >= 0 && version < SCHEMA_VERSION &&
 		    sqlite3_exec(s->db, migrations[version], NULL, NULL,
@@ -893,8 +896,9 @@ struct store *
 store_open(const char *path, char **cause)
 {
 	struct timespec	 retry = { 0, STORE_RETRY_MS * 1000000L };
+	struct timespec	 start, now;
 	struct store	*s;
-	int		 memory, rc, waited;
+	int		 memory, rc;
 	size_t		 i;
 
 	s = xcalloc(1, sizeof *s);
@@ -927,12 +931,15 @@ store_open(const char *path, char **cause)
 	 * (one switching the file to WAL or writing the schema while the
 	 * others read it), so the setup is tried again for STORE_BUSY_MS.
 	 */
-	for (waited = 0;; waited += STORE_RETRY_MS) {
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
 		s->open_rc = SQLITE_OK;
 		if (store_setup(s, memory, cause) == 0)
 			return s;
+		clock_gettime(CLOCK_MONOTONIC, &now);
 		if ((s->open_rc & 0xff) != SQLITE_BUSY ||
-		    waited >= STORE_BUSY_MS)
+		    (now.tv_sec - start.tv_sec) * 1000 +
+		    (now.tv_nsec - start.tv_nsec) / 1000000 >= STORE_BUSY_MS)
 			goto fail;
 		for (i = 0; i < STMT_COUNT; i++) {
 			sqlite3_finalize(s->stmt[i]);

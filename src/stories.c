@@ -567,8 +567,8 @@ doc_word(void *ud, const char *w, size_t len, uint64_t fnv)
 }
 
 /*
- * An in-place sort of v[n] by term, for an article's vector or a cut
- * centroid: a quicksort on the median of three, recursing into the
+ * An in-place sort of v[n] by term, for the terms a centroid cut keeps
+ * (its length is then summed in term order): a quicksort on the median of three, recursing into the
  * smaller side (so the stack stays log n), with insertion sort for short
  * runs.  qsort's call through a pointer for every comparison cost more
  * than the comparisons themselves.

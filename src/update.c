@@ -126,6 +126,7 @@ static void	 op_run(struct store *, struct op *);
 static void	 op_release(struct op *);
 static void	 group_run(struct store *, struct op *, size_t);
 static void	 group_fail(struct op *, const char *);
+static void	 op_undone(struct op *, int, const char *);
 static void	 op_submit(struct update *, struct op *);
 static void	 op_finish(struct update *, struct op *);
 static struct storer *storer_start(struct store *);
@@ -806,15 +807,8 @@ group_run(struct store *s, struct op *ops, size_t n)
 			return;
 		}
 		(void)store_group_end(s, NULL);
-		for (op = ops; op != NULL; op = op->next) {
-			op->rc = 0;
-			free(op->cause);
-			op->cause = NULL;
-			memset(&op->counts, 0, sizeof op->counts);
-			/* The engine holds stories the rollback took away. */
-			if (op->track != NULL)
-				track_reset(op->track);
-		}
+		for (op = ops; op != NULL; op = op->next)
+			op_undone(op, 0, NULL);
 	}
 	for (op = ops; op != NULL; op = op->next) {
 		op_run(s, op);
@@ -828,17 +822,25 @@ group_fail(struct op *ops, const char *cause)
 {
 	struct op	*op;
 
-	for (op = ops; op != NULL; op = op->next) {
-		if (op->rc != 0)
-			continue;
-		op->rc = -1;
-		free(op->cause);
-		op->cause = xstrdup(cause != NULL ? cause : "");
-		memset(&op->counts, 0, sizeof op->counts);
-		/* The engine holds stories the rollback took away. */
-		if (op->type == OP_FEED && op->track != NULL)
-			track_reset(op->track);
-	}
+	for (op = ops; op != NULL; op = op->next)
+		if (op->rc == 0)
+			op_undone(op, -1, cause != NULL ? cause : "");
+}
+
+/*
+ * Forgets what op did in a transaction that was rolled back: its result
+ * becomes rc (with cause, or none), and the engine drops the stories the
+ * rollback took away.
+ */
+static void
+op_undone(struct op *op, int rc, const char *cause)
+{
+	op->rc = rc;
+	free(op->cause);
+	op->cause = cause != NULL ? xstrdup(cause) : NULL;
+	memset(&op->counts, 0, sizeof op->counts);
+	if (op->track != NULL)
+		track_reset(op->track);
 }
 
 /* Takes back what the storer finished, in order. */
