@@ -55,6 +55,7 @@
 #define NOSLOT		UINT32_MAX
 #define DEDUP_SIZE	1024	/* a power of two above 2 * WORDS_MAX */
 #define LOG_TABLE	(1u << 14)	/* ln k below this from a table */
+#define LOG_TABLE_MAX	(1u << 20)	/* ... and below this from the engine's */
 
 /* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
 struct umap {
@@ -91,6 +92,7 @@ struct term {
 	}		 post;
 };
 _Static_assert(sizeof(struct term) == 32, "a term is 32 bytes");
+_Static_assert(SIZE_PRIOR_MAX < LOG_TABLE, "the prior reads ln_table");
 
 /* A term and its weight in a vector. */
 struct tw {
@@ -200,6 +202,8 @@ struct stories {
 	uint64_t	 seq;
 	int64_t		 newest;	/* latest time added */
 	double		*acc;		/* per slot, while matching */
+	double		*ln;		/* ln (LOG_TABLE + i), for ln_count */
+	size_t		 nln;
 	struct tw	*scratch;	/* a centroid being cut */
 	size_t		 capscratch;
 	uint32_t	*touched;
@@ -208,7 +212,7 @@ struct stories {
 };
 
 static void	 logs_init(void);
-static double	 ln_count(uint32_t);
+static double	 ln_count(struct stories *, uint64_t);
 static int	 within(int64_t, int64_t, int64_t);
 static uint64_t	 hash_bytes(uint64_t, const void *, size_t);
 static uint64_t	 hash_final(uint64_t);
@@ -252,7 +256,10 @@ static void	 heap_del(struct stories *, size_t);
 /*
  * Natural logarithms of counts, made once a process: the idf of every
  * term of every article needs one, and nearly all document frequencies
- * are small.  ln_table[0] is never read.
+ * are small.  Larger counts come from the engine's own table, grown to
+ * twice the largest count met so far: the number of articles and the
+ * frequency of common words pass LOG_TABLE in a large refresh, and log()
+ * for each of their terms cost a tenth of the engine's time.
  */
 static pthread_once_t	 logs_once = PTHREAD_ONCE_INIT;
 static double		 ln_table[LOG_TABLE];
@@ -262,14 +269,30 @@ logs_init(void)
 {
 	uint32_t	 k;
 
+	ln_table[0] = -HUGE_VAL;
 	for (k = 1; k < LOG_TABLE; k++)
 		ln_table[k] = log(k);
 }
 
 static double
-ln_count(uint32_t k)
+ln_count(struct stories *s, uint64_t k)
 {
-	return k < LOG_TABLE ? ln_table[k] : log(k);
+	size_t	 n, i;
+
+	if (k < LOG_TABLE)
+		return ln_table[k];
+	if (k >= LOG_TABLE + s->nln) {
+		if (k >= LOG_TABLE_MAX)
+			return log((double)k);
+		for (n = s->nln > 0 ? 2 * s->nln : LOG_TABLE;
+		    LOG_TABLE + n <= k; n *= 2)
+			;
+		s->ln = xreallocarray(s->ln, n, sizeof *s->ln);
+		for (i = s->nln; i < n; i++)
+			s->ln[i] = log((double)(LOG_TABLE + i));
+		s->nln = n;
+	}
+	return s->ln[k - LOG_TABLE];
 }
 
 void
@@ -325,6 +348,7 @@ stories_free(struct stories *s)
 	free(s->d.own);
 	free(s->d.vec);
 	free(s->scratch);
+	free(s->ln);
 	free(s->d.vhash);
 	free(s);
 }
@@ -801,14 +825,13 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 		    sizeof *d->vhash);
 	}
 	d->nvec = d->t->nwords;
-	ln_docs = s->ndocs + 1 < LOG_TABLE ? ln_table[s->ndocs + 1] :
-	    log((double)s->ndocs + 1);
+	ln_docs = ln_count(s, s->ndocs + 1);
 	for (i = 0; i < d->nvec; i++) {
 		n = d->t->words[i].weight;
 		p = umap_find(&s->termmap, d->t->words[i].hash);
 		df = p != NULL ? s->terms[*p].df : 0;
 		/* ln((N + 1) / (df + 1)) + 1; df is below UINT32_MAX. */
-		idf = ln_docs - ln_count(df + 1) + 1;
+		idf = ln_docs - ln_count(s, (uint64_t)df + 1) + 1;
 		/* Most terms occur once, and 1 + ln 1 is 1. */
 		if (n > 1)
 			n = n < LOG_TABLE && n == (uint32_t)n ?
@@ -888,8 +911,8 @@ stories_match(struct stories *s, const struct story_doc *doc)
 		 * its centroid is the surer estimate of what it is about.
 		 */
 		sim = s->acc[slot] / sqrt(st->norm2) * (1 + SIZE_PRIOR *
-		    log(st->ndocs < SIZE_PRIOR_MAX ? st->ndocs :
-		    SIZE_PRIOR_MAX));
+		    ln_table[st->ndocs < SIZE_PRIOR_MAX ? st->ndocs :
+		    SIZE_PRIOR_MAX]);
 		s->acc[slot] = 0;
 		if (!within(doc->time, st->latest, s->p.window))
 			continue;
