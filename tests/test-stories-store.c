@@ -39,6 +39,8 @@ struct engine {
 	int64_t		 ids[16];
 	size_t		 n;
 	int		 fail_at;	/* fail the nth new article, or 0 */
+	int		 twice_at;	/* at the nth, assign the first again */
+	int64_t		 first_item;	/* the first article seen */
 	int		 calls;
 	int		 intervals;
 	struct store_activity last;	/* the last activity seen */
@@ -57,6 +59,7 @@ static const struct store_story *story_labelled(const struct store_story *,
 static void	 hot_count(void *, const struct store_hot_item *);
 static void	 test_assign(void);
 static void	 test_rollback(void);
+static void	 test_twice(void);
 static void	 test_schedule(void);
 static void	 test_group(void);
 static void	 test_many(void);
@@ -132,9 +135,16 @@ hook_new(void *ud, struct store *s, const struct store_new_item *ni,
 		snprintf(e->words[e->n], sizeof e->words[0], "%s", word);
 		e->ids[e->n++] = id;
 	}
+	if (e->first_item == 0)
+		e->first_item = ni->id;
 	/* The newest article labels the story, as a centre would. */
-	return store_story_assign(s, ni->id, e->ids[i], ni->time, ni->id,
-	    cause);
+	if (store_story_assign(s, ni->id, e->ids[i], ni->time, ni->id,
+	    cause) != 0)
+		return -1;
+	if (e->twice_at != 0 && e->calls == e->twice_at)
+		return store_story_assign(s, e->first_item, e->ids[i],
+		    ni->time, 0, cause);
+	return 0;
 }
 
 static int64_t
@@ -369,6 +379,44 @@ test_rollback(void)
 	store_close(s);
 }
 
+/*
+ * An article given a story twice (a bug in the engine) fails the
+ * update with SQLite's reason, whether the second row is written in a
+ * statement of several rows (one article, or three) or alone (two),
+ * and leaves nothing of the feed behind.
+ */
+static void
+test_twice(void)
+{
+	struct store_hooks	 h = { hook_new, NULL, &eng };
+	struct store_query	 lq;
+	struct store_item	*items;
+	struct store		*s;
+	struct feed		*f;
+	size_t			 n, k;
+	char			*cause = NULL;
+
+	for (k = 1; k <= 3; k++) {
+		if ((s = mem_store(&h)) == NULL)
+			return;
+		eng.twice_at = (int)k;
+		f = feed_make(a1, k, -1);
+		CHECK(store_update_feed(s, URL_A, f, NULL, NULL, T0, NULL,
+		    &cause) == -1, "%zu articles: a second story fails", k);
+		CHECK(cause != NULL && strstr(cause, "story_items") != NULL,
+		    "%zu articles: the reason is SQLite's: %s", k,
+		    cause != NULL ? cause : "none");
+		free(cause);
+		cause = NULL;
+		feed_free(f);
+		memset(&lq, 0, sizeof lq);
+		CHECK(store_list(s, &lq, &items, &n, &cause) == 0 && n == 0,
+		    "%zu articles: none stored: %zu", k, n);
+		store_items_free(items, n);
+		store_close(s);
+	}
+}
+
 /* The interval hook sees the feed's activity; next due follows it. */
 static void
 test_schedule(void)
@@ -551,6 +599,7 @@ main(void)
 {
 	test_assign();
 	test_rollback();
+	test_twice();
 	test_schedule();
 	test_group();
 	test_many();
