@@ -58,9 +58,14 @@
 #define LOG_TABLE_MAX	(1u << 20)	/* ... and below this from the engine's */
 
 /* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
+struct uent {
+	uint64_t	 key;		/* 0: empty */
+	uint64_t	 val;
+};
+
+/* Key and value side by side: a lookup reads one cache line. */
 struct umap {
-	uint64_t	*keys;
-	uint64_t	*vals;
+	struct uent	*e;
 	size_t		 cap;		/* a power of two, or 0 */
 	size_t		 n;
 };
@@ -144,7 +149,6 @@ struct analyser {
 	size_t		 title_words;	/* all words, stop words too */
 	uint64_t	 title_hash;	/* running hash of them */
 	enum stem_lang	 lang;
-	int		 in_title;
 	char		 prev[STEM_WORD_MAX + 8];
 	size_t		 prevlen;
 	size_t		 body_words;
@@ -224,7 +228,9 @@ static size_t	 prefix_len(const char *, size_t, size_t);
 static void	 doc_push_term(struct analyser *, uint64_t, float);
 static void	 doc_push(struct analyser *, const char *, size_t, float);
 static uint64_t	 word_term(enum stem_lang, const char *, size_t, uint64_t);
+static uint64_t	 word_stem(enum stem_lang, const char *, size_t);
 static void	 doc_word(void *, const char *, size_t, uint64_t);
+static void	 title_word(void *, const char *, size_t, uint64_t);
 static size_t	 terms_analyse(const struct story_doc *, struct dword *,
 		    uint64_t *, uint64_t *);
 static void	 doc_prepare(struct stories *, const struct story_doc *);
@@ -400,8 +406,7 @@ hash_final(uint64_t h)
 static void
 umap_free(struct umap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->e);
 }
 
 static uint64_t *
@@ -411,9 +416,9 @@ umap_find(const struct umap *m, uint64_t k)
 
 	if (m->cap == 0)
 		return NULL;
-	for (i = k & (m->cap - 1); m->keys[i] != 0; i = (i + 1) & (m->cap - 1))
-		if (m->keys[i] == k)
-			return &m->vals[i];
+	for (i = k & (m->cap - 1); m->e[i].key != 0; i = (i + 1) & (m->cap - 1))
+		if (m->e[i].key == k)
+			return &m->e[i].val;
 	return NULL;
 }
 
@@ -431,18 +436,17 @@ umap_put(struct umap *m, uint64_t k, uint64_t v)
 	if ((m->n + 1) * 10 > m->cap * 7) {
 		old = *m;
 		m->cap = old.cap == 0 ? 64 : old.cap * 2;
-		m->keys = xcalloc(m->cap, sizeof *m->keys);
-		m->vals = xcalloc(m->cap, sizeof *m->vals);
+		m->e = xcalloc(m->cap, sizeof *m->e);
 		m->n = 0;
 		for (i = 0; i < old.cap; i++)
-			if (old.keys[i] != 0)
-				umap_put(m, old.keys[i], old.vals[i]);
+			if (old.e[i].key != 0)
+				umap_put(m, old.e[i].key, old.e[i].val);
 		umap_free(&old);
 	}
-	for (i = k & (m->cap - 1); m->keys[i] != 0; i = (i + 1) & (m->cap - 1))
+	for (i = k & (m->cap - 1); m->e[i].key != 0; i = (i + 1) & (m->cap - 1))
 		;
-	m->keys[i] = k;
-	m->vals[i] = v;
+	m->e[i].key = k;
+	m->e[i].val = v;
 	m->n++;
 }
 
@@ -454,20 +458,19 @@ umap_del(struct umap *m, uint64_t k)
 
 	if (m->cap == 0)
 		return;
-	for (i = k & mask; m->keys[i] != k; i = (i + 1) & mask)
-		if (m->keys[i] == 0)
+	for (i = k & mask; m->e[i].key != k; i = (i + 1) & mask)
+		if (m->e[i].key == 0)
 			return;
 	m->n--;
-	for (j = (i + 1) & mask; m->keys[j] != 0; j = (j + 1) & mask) {
-		home = m->keys[j] & mask;
+	for (j = (i + 1) & mask; m->e[j].key != 0; j = (j + 1) & mask) {
+		home = m->e[j].key & mask;
 		/* Move j to the hole at i if its home is not in (i, j]. */
 		if (((j - home) & mask) >= ((j - i) & mask)) {
-			m->keys[i] = m->keys[j];
-			m->vals[i] = m->vals[j];
+			m->e[i] = m->e[j];
 			i = j;
 		}
 	}
-	m->keys[i] = 0;
+	m->e[i].key = 0;
 }
 
 static void
@@ -515,52 +518,73 @@ word_term(enum stem_lang lang, const char *w, size_t len, uint64_t fnv)
 {
 	static _Thread_local struct memo memo[MEMO_SIZE];
 	struct memo	*m;
-	uint64_t	 key, h;
-	char		 buf[STEM_WORD_MAX + 8];
-	size_t		 n;
+	uint64_t	 key;
 
 	key = ((fnv ^ len ^ (uint64_t)lang << 56) * 0x9e3779b97f4a7c15ULL) |
 	    1;
 	m = &memo[key >> (64 - MEMO_BITS)];
-	if (m->key == key)
-		return m->term;
-	if (len < 2 || stem_is_stop(lang, w, len))
-		h = 0;
-	else {
-		memcpy(buf, w, len + 1);
-		n = stem_word(lang, buf, len);
-		h = hash_final(hash_bytes(HASH_INIT, buf, n));
+	if (m->key != key) {
+		m->key = key;
+		m->term = word_stem(lang, w, len);
 	}
-	m->key = key;
-	m->term = h;
-	return h;
+	return m->term;
 }
 
+/*
+ * word_term without its memo, apart so that the memo's hit, nearly every
+ * word, runs without a buffer on the stack (and its guard).
+ */
+static __attribute__((noinline)) uint64_t
+word_stem(enum stem_lang lang, const char *w, size_t len)
+{
+	char	 buf[STEM_WORD_MAX + 8];
+	size_t	 n;
+
+	if (len < 2 || stem_is_stop(lang, w, len))
+		return 0;
+	memcpy(buf, w, len + 1);
+	n = stem_word(lang, buf, len);
+	return hash_final(hash_bytes(HASH_INIT, buf, n));
+}
+
+/* A word of the text: its term, weighing 1, up to BODY_WORDS words. */
 static void
 doc_word(void *ud, const char *w, size_t len, uint64_t fnv)
+{
+	struct analyser	*d = ud;
+	uint64_t	 term;
+
+	if (d->body_words++ >= BODY_WORDS)
+		return;
+	if ((term = word_term(d->lang, w, len, fnv)) != 0)
+		doc_push_term(d, term, 1);
+}
+
+/*
+ * A word of the title: its term, weighing TITLE_WEIGHT, the term of its
+ * prefix and that of the pair it makes with the word before, up to
+ * TITLE_WORDS words; all words, stop words too, make the title's key.
+ */
+static void
+title_word(void *ud, const char *w, size_t len, uint64_t fnv)
 {
 	struct analyser	*d = ud;
 	char		 buf[2 * STEM_WORD_MAX + 8];
 	size_t		 n;
 	uint64_t	 term;
-	float		 weight = d->in_title ? TITLE_WEIGHT : 1;
+	const float	 weight = TITLE_WEIGHT;
 
-	if (d->in_title) {
-		if (d->title_words >= TITLE_WORDS)
-			return;
-		if (d->title_words > 0)
-			d->title_hash = hash_bytes(d->title_hash, " ", 1);
-		d->title_hash = hash_bytes(d->title_hash, w, len);
-		d->title_words++;
-	} else if (d->body_words++ >= BODY_WORDS)
+	if (d->title_words >= TITLE_WORDS)
 		return;
+	if (d->title_words > 0)
+		d->title_hash = hash_bytes(d->title_hash, " ", 1);
+	d->title_hash = hash_bytes(d->title_hash, w, len);
+	d->title_words++;
 	if ((term = word_term(d->lang, w, len, fnv)) == 0) {
 		d->prevlen = 0;
 		return;
 	}
 	doc_push_term(d, term, weight);
-	if (!d->in_title)
-		return;
 	/*
 	 * A long title word also gives its first PREFIX_CHARS letters, a
 	 * term of its own: derived forms the light stemmers keep apart meet
@@ -726,10 +750,7 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 			a.lang = stem_detect(title, tlen, 0);
 	}
 	a.title_hash = HASH_INIT;
-	a.in_title = 1;
-	stem_words(title, tlen, stem_looks_html(title), doc_word, &a);
-	a.in_title = 0;
-	a.prevlen = 0;
+	stem_words(title, tlen, stem_looks_html(title), title_word, &a);
 	stem_words(text, xlen, html, doc_word, &a);
 	*title_key = 0;
 	if (a.title_words >= TITLE_KEY_WORDS)
