@@ -778,33 +778,23 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 }
 
 struct story_terms *
-stories_analyse(const struct story_doc *doc)
+stories_analyse(const struct story_doc *doc, void *(*alloc)(void *, size_t),
+    void *ud)
 {
 	struct dword		 words[WORDS_MAX];
 	struct story_terms	*t;
 	uint64_t		 link_key, title_key;
-	size_t			 n;
+	size_t			 n, size;
 
 	n = terms_analyse(doc, words, &link_key, &title_key);
-	t = xmalloc(sizeof *t + n * sizeof *words);
+	size = sizeof *t + n * sizeof *words;
+	t = alloc != NULL ? alloc(ud, size) : xmalloc(size);
 	t->link_key = link_key;
 	t->title_key = title_key;
 	t->nwords = n;
 	if (n > 0)
 		memcpy(t->words, words, n * sizeof *words);
 	return t;
-}
-
-void
-stories_terms_free(struct story_terms *t)
-{
-	free(t);
-}
-
-size_t
-stories_terms_size(const struct story_terms *t)
-{
-	return t == NULL ? 0 : sizeof *t + t->nwords * sizeof *t->words;
 }
 
 /*
@@ -837,7 +827,7 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 		d->t = doc->terms;
 	else {
 		free(d->own);
-		d->t = d->own = stories_analyse(doc);
+		d->t = d->own = stories_analyse(doc, NULL, NULL);
 	}
 	if (d->t->nwords > d->capvec) {
 		d->capvec = d->t->nwords;

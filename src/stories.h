@@ -68,12 +68,12 @@ int64_t		 stories_match(struct stories *, const struct story_doc *);
  * The analysis of doc that match and add would make (its words, folded,
  * stemmed and hashed, and its keys), to be put in doc->terms: it reads no
  * engine, so it can be made on another thread than the engine's, ahead
- * of the match.  Never NULL; free with stories_terms_free (NULL is
- * fine).  stories_terms_size is the memory it holds, in bytes.
+ * of the match.  Never NULL.  Its memory comes from alloc(ud, size),
+ * which never returns NULL and gives memory aligned for any type; with
+ * alloc NULL, from malloc (free it then with free).
  */
-struct story_terms *stories_analyse(const struct story_doc *);
-void		 stories_terms_free(struct story_terms *);
-size_t		 stories_terms_size(const struct story_terms *);
+struct story_terms *stories_analyse(const struct story_doc *,
+		    void *(*alloc)(void *, size_t), void *);
 /*
  * Adds doc to story id (id > 0): updates the story's representation, the
  * document frequencies and the hot set (evicting stories that fell out of

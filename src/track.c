@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,13 +44,30 @@ struct track {
 	int64_t		 lang_feed;	/* the feed whose language was kept */
 };
 
+/*
+ * The analyses of a feed's articles live in blocks of PREP_BLOCK bytes
+ * (or one of an analysis's size, when larger), freed together: one
+ * allocation an article was one free an article on the storer's thread
+ * of memory from the parsing thread, and each such free waits for the
+ * other thread's allocator lock.
+ */
+#define PREP_BLOCK	(32 << 10)
+
+struct prep_block {
+	struct prep_block *next;
+	size_t		 used;		/* bytes of data */
+	size_t		 size;
+	max_align_t	 data[];
+};
+
 struct track_prep {
 	const struct feed *feed;
 	int		 lang_done;	/* lang and found are set */
 	char		*lang;		/* the feed's, else found; or NULL */
 	int		 found;		/* lang was found, not declared */
-	struct story_terms **terms;	/* per item, NULL until analysed */
+	const struct story_terms **terms; /* per item, NULL until analysed */
 	size_t		 nitems;
+	struct prep_block *blocks;	/* the newest first */
 	size_t		 bytes;
 };
 
@@ -58,6 +76,7 @@ static char	*text_cut(const char *);
 static const char *item_text(const struct item *);
 static int	 engine_load(struct track *, struct store *, char **);
 static void	 prep_lang(struct track_prep *);
+static void	*prep_alloc(void *, size_t);
 static const struct story_terms *prep_terms(struct track_prep *, size_t);
 static char	*title_norm(const char *);
 
@@ -182,6 +201,30 @@ prep_lang(struct track_prep *p)
 	}
 }
 
+/* size bytes of the prep's blocks, aligned for any type. */
+static void *
+prep_alloc(void *ud, size_t size)
+{
+	struct track_prep	*p = ud;
+	struct prep_block	*b = p->blocks;
+	const size_t		 align = sizeof b->data[0];
+	void			*ptr;
+
+	size = (size + align - 1) / align * align;
+	if (b == NULL || b->size - b->used < size) {
+		b = xmalloc(sizeof *b + (size > PREP_BLOCK ? size :
+		    PREP_BLOCK));
+		b->size = size > PREP_BLOCK ? size : PREP_BLOCK;
+		b->used = 0;
+		b->next = p->blocks;
+		p->blocks = b;
+		p->bytes += sizeof *b + b->size;
+	}
+	ptr = (char *)b->data + b->used;
+	b->used += size;
+	return ptr;
+}
+
 /* The analysis of the feed's article i, made at the first call. */
 static const struct story_terms *
 prep_terms(struct track_prep *p, size_t i)
@@ -198,8 +241,7 @@ prep_terms(struct track_prep *p, size_t i)
 	d.title = it->title;
 	d.text = text = text_cut(item_text(it));
 	d.link = it->link;
-	p->terms[i] = stories_analyse(&d);
-	p->bytes += stories_terms_size(p->terms[i]);
+	p->terms[i] = stories_analyse(&d, prep_alloc, p);
 	free(text);
 	return p->terms[i];
 }
@@ -216,12 +258,14 @@ track_prep_all(struct track_prep *p)
 void
 track_prep_free(struct track_prep *p)
 {
-	size_t	 i;
+	struct prep_block	*b;
 
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->nitems; i++)
-		stories_terms_free(p->terms[i]);
+	while ((b = p->blocks) != NULL) {
+		p->blocks = b->next;
+		free(b);
+	}
 	free(p->terms);
 	free(p->lang);
 	free(p);
