@@ -177,8 +177,8 @@ struct doc {
 	int		 valid;
 	struct story_terms *own;	/* when the caller gave none */
 	const struct story_terms *t;	/* own, or the caller's */
-	struct tw	*vec;		/* terms with their idf weights */
-	uint64_t	*vhash;		/* and hashes, for new terms */
+	struct tw	*vec;		/* terms with their idf weights, in the
+					   order of t's words */
 	size_t		 nvec;
 	size_t		 capvec;
 };
@@ -217,6 +217,7 @@ struct stories {
 
 static void	 logs_init(void);
 static double	 ln_count(struct stories *, uint64_t);
+static double	 ln_grow(struct stories *, uint64_t);
 static int	 within(int64_t, int64_t, int64_t);
 static uint64_t	 hash_bytes(uint64_t, const void *, size_t);
 static uint64_t	 hash_final(uint64_t);
@@ -280,24 +281,31 @@ logs_init(void)
 		ln_table[k] = log(k);
 }
 
-static double
+static inline double
 ln_count(struct stories *s, uint64_t k)
+{
+	if (k < LOG_TABLE)
+		return ln_table[k];
+	if (k < LOG_TABLE + s->nln)
+		return s->ln[k - LOG_TABLE];
+	return ln_grow(s, k);
+}
+
+/* ln_count of a count beyond the engine's table: grows it to hold k. */
+static double
+ln_grow(struct stories *s, uint64_t k)
 {
 	size_t	 n, i;
 
-	if (k < LOG_TABLE)
-		return ln_table[k];
-	if (k >= LOG_TABLE + s->nln) {
-		if (k >= LOG_TABLE_MAX)
-			return log((double)k);
-		for (n = s->nln > 0 ? 2 * s->nln : LOG_TABLE;
-		    LOG_TABLE + n <= k; n *= 2)
-			;
-		s->ln = xreallocarray(s->ln, n, sizeof *s->ln);
-		for (i = s->nln; i < n; i++)
-			s->ln[i] = log((double)(LOG_TABLE + i));
-		s->nln = n;
-	}
+	if (k >= LOG_TABLE_MAX)
+		return log((double)k);
+	for (n = s->nln > 0 ? 2 * s->nln : LOG_TABLE; LOG_TABLE + n <= k;
+	    n *= 2)
+		;
+	s->ln = xreallocarray(s->ln, n, sizeof *s->ln);
+	for (i = s->nln; i < n; i++)
+		s->ln[i] = log((double)(LOG_TABLE + i));
+	s->nln = n;
 	return s->ln[k - LOG_TABLE];
 }
 
@@ -355,7 +363,6 @@ stories_free(struct stories *s)
 	free(s->d.vec);
 	free(s->scratch);
 	free(s->ln);
-	free(s->d.vhash);
 	free(s);
 }
 
@@ -734,7 +741,7 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 	uint16_t	 seen[DEDUP_SIZE];	/* index + 1 in words, or 0 */
 	const char	*text = doc->text != NULL ? doc->text : "";
 	const char	*title = doc->title != NULL ? doc->title : "";
-	size_t		 i, j, n, tlen, xlen;
+	size_t		 i, j, n, tlen, xlen, size;
 	int		 html;
 
 	memset(&a, 0, sizeof a);
@@ -760,11 +767,17 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 		*link_key = hash_final(hash_bytes(hash_bytes(HASH_INIT,
 		    doc->link, strlen(doc->link)), "L", 1));
 
-	/* Repeated terms merge through a small hash table. */
-	memset(seen, 0, sizeof seen);
+	/*
+	 * Repeated terms merge through a small hash table, of twice as many
+	 * slots as words at least (clearing all DEDUP_SIZE of them cost more
+	 * than the merge, for an article of a few dozen words).
+	 */
+	for (size = 16; size < 2 * a.nwords; size *= 2)
+		;
+	memset(seen, 0, size * sizeof *seen);
 	for (i = n = 0; i < a.nwords; i++) {
-		for (j = words[i].hash & (DEDUP_SIZE - 1); seen[j] != 0;
-		    j = (j + 1) & (DEDUP_SIZE - 1))
+		for (j = words[i].hash & (size - 1); seen[j] != 0;
+		    j = (j + 1) & (size - 1))
 			if (words[seen[j] - 1].hash == words[i].hash)
 				break;
 		if (seen[j] != 0)
@@ -832,8 +845,6 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 	if (d->t->nwords > d->capvec) {
 		d->capvec = d->t->nwords;
 		d->vec = xreallocarray(d->vec, d->capvec, sizeof *d->vec);
-		d->vhash = xreallocarray(d->vhash, d->capvec,
-		    sizeof *d->vhash);
 	}
 	d->nvec = d->t->nwords;
 	ln_docs = ln_count(s, s->ndocs + 1);
@@ -850,7 +861,6 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 		w = n * idf;
 		d->vec[i].term = p != NULL ? (uint32_t)*p : NOSLOT;
 		d->vec[i].w = (float)w;
-		d->vhash[i] = d->t->words[i].hash;
 		norm += w * w;
 	}
 	norm = sqrt(norm);
@@ -1364,7 +1374,7 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 	s->ndocs++;
 	for (i = 0; i < d->nvec; i++) {
 		if (d->vec[i].term == NOSLOT)
-			d->vec[i].term = term_get(s, d->vhash[i]);
+			d->vec[i].term = term_get(s, d->t->words[i].hash);
 		t = &s->terms[d->vec[i].term];
 		if (t->df < UINT32_MAX)
 			t->df++;
