@@ -552,20 +552,20 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_STORY_NEWEST] = "SELECT max(latest) FROM stories",
 	/*
 	 * ?1 latest at least, ?2 this many stories at most, ?3 this many
-	 * of each story's articles at most, the last stored.
+	 * of each story's articles at most, the last stored (-1: no
+	 * limit).  Each story's are read from the end of its index, not
+	 * numbered all: a story of 25,000 articles took 50 ms to number.
 	 */
 	[STMT_STORY_HOT] =
-	    "SELECT i.id, i.feed_id, m.story_id, "
+	    "SELECT i.id, i.feed_id, s.id, "
 	    "COALESCE(i.published, i.first_seen) AS t, "
 	    "COALESCE(f.language, f.detected_lang), i.title, "
 	    "COALESCE(i.content, i.summary), i.link "
-	    "FROM (SELECT item_id, story_id, row_number() OVER "
-	    "(PARTITION BY story_id ORDER BY item_id DESC) AS n "
-	    "FROM story_items WHERE story_id IN (SELECT id FROM stories "
-	    "WHERE latest >= ?1 ORDER BY latest DESC LIMIT ?2)) m "
-	    "JOIN items i ON i.id = m.item_id "
-	    "JOIN feeds f ON f.id = i.feed_id "
-	    "WHERE ?3 < 0 OR m.n <= ?3 ORDER BY t, i.id",
+	    "FROM (SELECT id FROM stories WHERE latest >= ?1 "
+	    "ORDER BY latest DESC LIMIT ?2) s "
+	    "JOIN items i ON i.id IN (SELECT item_id FROM story_items "
+	    "WHERE story_id = s.id ORDER BY item_id DESC LIMIT ?3) "
+	    "JOIN feeds f ON f.id = i.feed_id ORDER BY t, i.id",
 	[STMT_FEED_SET_LANG] =
 	    "UPDATE feeds SET detected_lang = ?2 WHERE id = ?1"
 };

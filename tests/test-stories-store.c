@@ -57,6 +57,7 @@ static int	 update(struct store *, const char *, const struct titem *,
 static const struct store_story *story_labelled(const struct store_story *,
 		    size_t, const char *);
 static void	 hot_count(void *, const struct store_hot_item *);
+static void	 hot_last(void *, const struct store_hot_item *);
 static void	 test_assign(void);
 static void	 test_rollback(void);
 static void	 test_twice(void);
@@ -205,6 +206,18 @@ hot_count(void *ud, const struct store_hot_item *h)
 	last[1]++;
 }
 
+/* v[0] a story: v[1] is set to the article of it replayed (one only). */
+static void
+hot_last(void *ud, const struct store_hot_item *h)
+{
+	int64_t	*v = ud;
+
+	if (h->story == v[0]) {
+		CHECK(v[1] == 0, "one article of the story replayed");
+		v[1] = h->id;
+	}
+}
+
 static const struct titem a1[] = {
 	{ "a1", "Flood hits the coast", "http://a.example/1", T0 },
 	{ "a2", "Election results are in", "http://a.example/2", T0 + 60 },
@@ -231,6 +244,7 @@ test_assign(void)
 	struct store_story_item	*items;
 	struct store_story_query q;
 	int64_t			*fresh, story, hot[2] = { 0, 0 }, flood;
+	int64_t			 hot_flood[3];
 	size_t			 n, ni, nf, i;
 	char			*cause = NULL;
 	int			 followed;
@@ -328,6 +342,19 @@ test_assign(void)
 	CHECK(store_story_hot(s, 30 * DAY, 0, 2, hot_count, hot, &cause) ==
 	    0 && hot[1] == 4, "two articles of each story at most: %lld",
 	    (long long)hot[1]);
+	/* One at most: the last stored of each story, the flood's b3. */
+	hot_flood[0] = flood;
+	hot_flood[1] = 0;
+	CHECK(store_story_items(s, flood, &items, &ni, &cause) == 0 &&
+	    ni == 4, "four flood articles now: %zu", ni);
+	for (i = 0, hot_flood[2] = 0; i < ni; i++)
+		if (items[i].id > hot_flood[2])
+			hot_flood[2] = items[i].id;
+	store_story_items_free(items, ni);
+	CHECK(store_story_hot(s, 30 * DAY, 0, 1, hot_last, hot_flood,
+	    &cause) == 0 && hot_flood[1] == hot_flood[2], "the flood's "
+	    "last stored article is the one replayed: %lld, want %lld",
+	    (long long)hot_flood[1], (long long)hot_flood[2]);
 
 	/* Marking the story read clears what is new in it. */
 	CHECK(store_story_set_read(s, flood, 1, &cause) == 0, "story read");
