@@ -55,7 +55,7 @@
 #define NOSLOT		UINT32_MAX
 #define DEDUP_SIZE	1024	/* a power of two above 2 * WORDS_MAX */
 #define LOG_TABLE	(1u << 14)	/* ln k below this from a table */
-#define LOG_TABLE_MAX	(1u << 20)	/* ... and below this from the engine's */
+#define LOG_TABLE_MAX	(1u << 20)	/* below this from the engine's */
 
 /* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
 struct uent {
@@ -623,10 +623,10 @@ title_word(void *ud, const char *w, size_t len, uint64_t fnv)
 
 /*
  * An in-place sort of v[n] by term, for the terms a centroid cut keeps
- * (its length is then summed in term order): a quicksort on the median of three, recursing into the
- * smaller side (so the stack stays log n), with insertion sort for short
- * runs.  qsort's call through a pointer for every comparison cost more
- * than the comparisons themselves.
+ * (its length is then summed in term order): a quicksort on the median
+ * of three, recursing into the smaller side (so the stack stays log n),
+ * with insertion sort for short runs.  qsort's call through a pointer
+ * for every comparison cost more than the comparisons themselves.
  */
 static void
 tws_sort(struct tw *v, size_t n)

@@ -46,10 +46,10 @@ struct track {
 
 /*
  * The analyses of a feed's articles live in blocks of PREP_BLOCK bytes
- * (or one of an analysis's size, when larger), freed together: one
- * allocation an article was one free an article on the storer's thread
- * of memory from the parsing thread, and each such free waits for the
- * other thread's allocator lock.
+ * (or one of an analysis's size, when larger), freed together.  With an
+ * allocation for each article, the storer's thread made a free for each
+ * article of memory the parsing thread had allocated, and every such
+ * free waits for that thread's allocator lock.
  */
 #define PREP_BLOCK	(32 << 10)
 
@@ -208,13 +208,14 @@ prep_alloc(void *ud, size_t size)
 	struct track_prep	*p = ud;
 	struct prep_block	*b = p->blocks;
 	const size_t		 align = sizeof b->data[0];
+	size_t			 cap;
 	void			*ptr;
 
 	size = (size + align - 1) / align * align;
 	if (b == NULL || b->size - b->used < size) {
-		b = xmalloc(sizeof *b + (size > PREP_BLOCK ? size :
-		    PREP_BLOCK));
-		b->size = size > PREP_BLOCK ? size : PREP_BLOCK;
+		cap = size > PREP_BLOCK ? size : PREP_BLOCK;
+		b = xmalloc(sizeof *b + cap);
+		b->size = cap;
 		b->used = 0;
 		b->next = p->blocks;
 		p->blocks = b;
