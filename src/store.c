@@ -2520,11 +2520,11 @@ store_story_assign(struct store *s, int64_t item, int64_t story, int64_t t,
 
 /*
  * The statement that writes 2^k rows of story_items, made when first
- * needed.  One of several rows ignores a row whose article has a story
- * already instead of failing: a statement that may fail halfway through
- * several rows makes SQLite copy every page it touches to a statement
+ * needed.  A statement of several rows skips a row whose article has a
+ * story already instead of failing: one that may fail halfway through
+ * its rows makes SQLite copy every page it touches to a statement
  * journal first, which was a third of what writing a row cost.
- * members_flush sees a row ignored from the count of changes.
+ * members_flush tells a skipped row from the count of changes.
  */
 static sqlite3_stmt *
 member_stmt(struct store *s, int k)
