@@ -856,8 +856,8 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 		idf = ln_docs - ln_count(s, (uint64_t)df + 1) + 1;
 		/* Most terms occur once, and 1 + ln 1 is 1. */
 		if (n > 1)
-			n = n < LOG_TABLE && n == (uint32_t)n ?
-			    1 + ln_table[(uint32_t)n] : 1 + log(n);
+			n = n == (uint64_t)n ? 1 + ln_count(s, (uint64_t)n) :
+			    1 + log(n);
 		w = n * idf;
 		d->vec[i].term = p != NULL ? (uint32_t)*p : NOSLOT;
 		d->vec[i].w = (float)w;

@@ -51,7 +51,6 @@ struct job {
 #define STORER_MAX_FEEDS	64
 #define STORER_MAX_BYTES	(8 << 20)	/* of the documents */
 #define STORER_GROUP		16	/* ops stored in one commit at most */
-#define STORER_BEHIND		1	/* feeds waiting or storing, at least */
 
 enum op_type {
 	OP_FEED,		/* store_update_feed */
@@ -134,7 +133,7 @@ static void	 storer_stop(struct storer *);
 static void	 storer_destroy(struct storer *);
 static void	*storer_main(void *);
 static void	 storer_collect(struct update *);
-static int	 storer_behind(struct storer *);
+static int	 storer_busy(struct storer *);
 
 static const char *const stage_names[] = {
 	N_("fetch"), N_("parse"), N_("store")
@@ -387,23 +386,22 @@ on_interval(void *ud, const struct store_activity *a)
 }
 
 /*
- * Whether the storer has STORER_BEHIND feeds or more waiting or being
- * stored: one is enough, as a refresh of many feeds waits for the storer
- * (the parsing thread waited 60 to 100 ms a cold refresh of 500 feeds
- * for room in its queue), so whatever the parsing thread does in its
- * stead is free.
+ * Whether the storer has a feed waiting or being stored.  A refresh of
+ * many feeds waits for the storer (the parsing thread waited 60 to 100
+ * ms a cold refresh of 500 feeds for room in its queue), so whatever the
+ * parsing thread does in its stead is free.
  */
 static int
-storer_behind(struct storer *w)
+storer_busy(struct storer *w)
 {
-	int	 behind;
+	int	 busy;
 
 	if (w == NULL)
 		return 0;
 	pthread_mutex_lock(&w->lock);
-	behind = w->feeds >= STORER_BEHIND;
+	busy = w->feeds > 0;
 	pthread_mutex_unlock(&w->lock);
-	return behind;
+	return busy;
 }
 
 /* Parses what came and hands it to the storer: 1, or 0 if it failed. */
@@ -439,14 +437,14 @@ job_store(struct job *j, const struct fetch_info *info)
 	op->bounds = u->pol.bounds;
 	/*
 	 * The stories engine reads each new article (track_assign, on the
-	 * storer's thread), unless the storer is behind: then this thread
+	 * storer's thread), unless the storer is busy: then this thread
 	 * reads all of the feed's articles now, the known ones too (which
 	 * are new only the store knows), so that the slower of the two
 	 * threads does less.
 	 */
 	if (op->track != NULL) {
 		op->prep = track_prep_new(op->feed);
-		if (storer_behind(u->storer))
+		if (storer_busy(u->storer))
 			track_prep_all(op->prep);
 		op->bytes += track_prep_size(op->prep);
 	}
