@@ -56,6 +56,20 @@ static const struct {
 	{ "x<!-- hidden words -->y &szlig; &nbsp;z &bogus; q", 1,
 	    "x y ss z bogus q" },
 	{ "<b>not html</b>", 0, "b not html b" },
+	/* Every letter, the bytes either side of each range, and words
+	   cut at STEM_WORD_MAX - 3 bytes, in ASCII and after an accent. */
+	{ "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789",
+	    0, "abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz "
+	    "0123456789" },
+	{ "@AZ[`az{/09: x\x7f\x01y", 0, "az az 09 x y" },
+	{ "Supercalifragilistic\xc3\x89xpialidocious, Ok", 0,
+	    "supercalifragilisticexpialidocious ok" },
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	    " end", 0,
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa end" },
+	{ "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\xc3\xa9"
+	    "\xc3\xa9 end", 0,
+	    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbe end" },
 	{ "", 0, "" },
 };
 
