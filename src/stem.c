@@ -316,17 +316,23 @@ stem_is_word_cp(uint32_t c)
 }
 
 int
-stem_looks_html(const char *s)
+stem_looks_html(const char *s, size_t len)
 {
-	const char	*p;
+	const char	*p, *end = s + len;
+	char		 next;
+	size_t		 rest;
 
-	for (p = s; (p = strpbrk(p, "<&")) != NULL; p++) {
-		if (*p == '<' && (p[1] == '/' || p[1] == '!' ||
-		    (p[1] >= 'a' && p[1] <= 'z') ||
-		    (p[1] >= 'A' && p[1] <= 'Z')))
+	for (p = s; p < end; p++) {
+		if (*p != '<' && *p != '&')
+			continue;
+		next = p + 1 < end ? p[1] : '\0';
+		if (*p == '<' && (next == '/' || next == '!' ||
+		    (next >= 'a' && next <= 'z') ||
+		    (next >= 'A' && next <= 'Z')))
 			return 1;
-		if (*p == '&' && p[1] != ' ' && p[1] != '\0' &&
-		    memchr(p, ';', strnlen(p, 12)) != NULL)
+		rest = (size_t)(end - p);
+		if (*p == '&' && next != ' ' && next != '\0' &&
+		    memchr(p, ';', rest < 12 ? rest : 12) != NULL)
 			return 1;
 	}
 	return 0;

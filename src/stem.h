@@ -54,8 +54,11 @@ int		 stem_is_word_cp(uint32_t);
 typedef void	 stem_word_fn(void *, const char *, size_t, uint64_t);
 size_t		 stem_words(const char *, size_t, int, stem_word_fn *,
 		    void *);
-/* Whether text looks like HTML (has a tag or a character reference). */
-int		 stem_looks_html(const char *);
+/*
+ * Whether s[0..len) looks like HTML (has a tag or a character
+ * reference).
+ */
+int		 stem_looks_html(const char *, size_t);
 /* Whether a folded word is a stop word of lang. */
 int		 stem_is_stop(enum stem_lang, const char *, size_t);
 /*

@@ -747,8 +747,8 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 	memset(&a, 0, sizeof a);
 	a.words = words;
 	tlen = strlen(title);
-	xlen = strlen(text);
-	html = stem_looks_html(text);
+	xlen = stories_text_len(text);
+	html = stem_looks_html(text, xlen);
 	a.lang = stem_lang_code(doc->lang);
 	if (a.lang == STEM_UNKNOWN) {
 		/* None given, or not one of ours: the nearest of ours. */
@@ -757,7 +757,7 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 			a.lang = stem_detect(title, tlen, 0);
 	}
 	a.title_hash = HASH_INIT;
-	stem_words(title, tlen, stem_looks_html(title), title_word, &a);
+	stem_words(title, tlen, stem_looks_html(title, tlen), title_word, &a);
 	stem_words(text, xlen, html, doc_word, &a);
 	*title_key = 0;
 	if (a.title_words >= TITLE_KEY_WORDS)
@@ -788,6 +788,20 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 		}
 	}
 	return n;
+}
+
+size_t
+stories_text_len(const char *s)
+{
+	size_t	 len;
+
+	len = strnlen(s, STORIES_TEXT_MAX + 1);
+	if (len > STORIES_TEXT_MAX) {
+		len = STORIES_TEXT_MAX;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--;
+	}
+	return len;
 }
 
 struct story_terms *

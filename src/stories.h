@@ -21,6 +21,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * The engine looks at an article's title and the start of its text: the
+ * lede says what the story is, and the cost of an article stays bounded
+ * however long its text.  The text is cut before a UTF-8 continuation
+ * byte (stories_text_len).
+ */
+#define STORIES_TEXT_MAX	1024
+
 /* One article as the engine sees it.  Strings are UTF-8 or NULL. */
 struct story_doc {
 	int64_t		 item;		/* the caller's id of the article */
@@ -29,7 +37,8 @@ struct story_doc {
 	const char	*lang;		/* item's, else feed's: "en-us"; NULL
 					   or another language: detected */
 	const char	*title;		/* plain text */
-	const char	*text;		/* plain text or HTML (tags skipped) */
+	const char	*text;		/* plain text or HTML (tags skipped);
+					   its first STORIES_TEXT_MAX bytes */
 	const char	*link;		/* absolute, or NULL */
 	const struct story_terms *terms; /* stories_analyse of the above,
 					   or NULL: analysed when needed */
@@ -74,6 +83,8 @@ int64_t		 stories_match(struct stories *, const struct story_doc *);
  */
 struct story_terms *stories_analyse(const struct story_doc *,
 		    void *(*alloc)(void *, size_t), void *);
+/* The bytes of text the engine looks at (text is not NULL). */
+size_t		 stories_text_len(const char *);
 /*
  * Adds doc to story id (id > 0): updates the story's representation, the
  * document frequencies and the hot set (evicting stories that fell out of

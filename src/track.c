@@ -25,12 +25,6 @@
 #include "xmalloc.h"
 
 /*
- * The engine sees an article's title and the start of its text: the lede
- * says what the story is, and the cost of an article stays bounded
- * however long its text (replays cut the same way).
- */
-#define TRACK_TEXT_MAX	1024
-/*
  * A new engine learns each hot story from its last articles only: a
  * story's recent articles say what it is about now, and a restart costs
  * the same however large a story has grown.
@@ -72,7 +66,6 @@ struct track_prep {
 };
 
 static void	 replay(void *, const struct store_hot_item *);
-static char	*text_cut(const char *);
 static const char *item_text(const struct item *);
 static int	 engine_load(struct track *, struct store *, char **);
 static void	 prep_lang(struct track_prep *);
@@ -111,7 +104,6 @@ replay(void *ud, const struct store_hot_item *h)
 {
 	struct track		*t = ud;
 	struct story_doc	 d;
-	char			*text;
 
 	memset(&d, 0, sizeof d);
 	d.item = h->id;
@@ -119,29 +111,10 @@ replay(void *ud, const struct store_hot_item *h)
 	d.time = h->time;
 	d.lang = h->lang;
 	d.title = h->title;
-	d.text = text = text_cut(h->text);
+	d.text = h->text;
 	d.link = h->link;
 	stories_add(t->engine, h->story, &d);
-	free(text);
 	t->replayed++;
-}
-
-/* The text the engine sees (allocated): TRACK_TEXT_MAX bytes at most,
-   cut before a UTF-8 continuation byte. */
-static char *
-text_cut(const char *s)
-{
-	size_t	 len;
-
-	if (s == NULL)
-		return NULL;
-	len = strnlen(s, TRACK_TEXT_MAX + 1);
-	if (len > TRACK_TEXT_MAX) {
-		len = TRACK_TEXT_MAX;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-	}
-	return xstrndup(s, len);
 }
 
 /* As the cache's hot window has it: content, else summary. */
@@ -175,8 +148,8 @@ prep_lang(struct track_prep *p)
 	const struct feed	*f = p->feed;
 	const struct item	*it;
 	enum stem_lang		 l = STEM_UNKNOWN;
-	char			*text;
-	size_t			 i;
+	const char		*text;
+	size_t			 i, len;
 
 	if (p->lang_done)
 		return;
@@ -187,13 +160,12 @@ prep_lang(struct track_prep *p)
 	}
 	for (i = 0; l == STEM_UNKNOWN && i < f->nitems; i++) {
 		it = &f->items[i];
-		text = text_cut(item_text(it));
-		if (text != NULL)
-			l = stem_detect(text, strlen(text),
-			    stem_looks_html(text));
+		if ((text = item_text(it)) != NULL) {
+			len = stories_text_len(text);
+			l = stem_detect(text, len, stem_looks_html(text, len));
+		}
 		if (l == STEM_UNKNOWN && it->title != NULL)
 			l = stem_detect(it->title, strlen(it->title), 0);
-		free(text);
 	}
 	if (l != STEM_UNKNOWN) {
 		p->lang = xstrdup(stem_lang_name(l));
@@ -232,7 +204,6 @@ prep_terms(struct track_prep *p, size_t i)
 {
 	const struct item	*it = &p->feed->items[i];
 	struct story_doc	 d;
-	char			*text;
 
 	if (p->terms[i] != NULL)
 		return p->terms[i];
@@ -240,10 +211,9 @@ prep_terms(struct track_prep *p, size_t i)
 	memset(&d, 0, sizeof d);
 	d.lang = p->lang;
 	d.title = it->title;
-	d.text = text = text_cut(item_text(it));
+	d.text = item_text(it);
 	d.link = it->link;
 	p->terms[i] = stories_analyse(&d, prep_alloc, p);
-	free(text);
 	return p->terms[i];
 }
 

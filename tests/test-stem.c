@@ -165,6 +165,12 @@ static const struct {
 	{ "Xyzzy 12345", 0, STEM_UNKNOWN },
 };
 
+static int
+looks_html(const char *s)
+{
+	return stem_looks_html(s, strlen(s));
+}
+
 int
 main(void)
 {
@@ -227,8 +233,10 @@ main(void)
 		    "detect %s: got %s", detects[i].text,
 		    stem_lang_name(stem_detect(detects[i].text,
 		    strlen(detects[i].text), detects[i].html)));
-	CHECK(stem_looks_html("<p>x</p>") && stem_looks_html("a &amp; b") &&
-	    !stem_looks_html("a < b & c") && !stem_looks_html("plain"),
+	CHECK(looks_html("<p>x</p>") && looks_html("a &amp; b") &&
+	    !looks_html("a < b & c") && !looks_html("plain"),
 	    "HTML is recognised");
+	CHECK(!stem_looks_html("x <b>", 3) && !stem_looks_html("a &amp; b", 6),
+	    "a tag or reference cut at the end is not seen");
 	return test_exit("test-stem");
 }

@@ -3,7 +3,7 @@
  * one story and keeps unrelated ones apart (fixtures in
  * tests/data/stories, see its README), with and without a declared
  * language; identical articles join at once; the time window and max_hot
- * bound what stays hot.
+ * bound what stays hot; the text is read up to the cut only.
  */
 #include "config.h"
 
@@ -260,6 +260,55 @@ max_hot(void)
 	stories_free(s);
 }
 
+/*
+ * The engine reads STORIES_TEXT_MAX bytes of a text at most, cut before
+ * a UTF-8 continuation byte, wherever the article comes from: words past
+ * the cut do not make an article join a story.
+ */
+static void
+text_cut(void)
+{
+	struct stories		*s;
+	struct story_doc	 d;
+	char			*text, *tail;
+	size_t			 i;
+	int64_t			 next = 1, id;
+
+	text = xmalloc(STORIES_TEXT_MAX + 64);
+	memset(text, 'a', STORIES_TEXT_MAX + 63);
+	text[STORIES_TEXT_MAX + 63] = '\0';
+	CHECK(stories_text_len(text) == STORIES_TEXT_MAX, "a long text is cut");
+	memcpy(text + STORIES_TEXT_MAX - 1, "\xc3\xa9", 2);
+	CHECK(stories_text_len(text) == STORIES_TEXT_MAX - 1,
+	    "the cut falls before a character, not inside it");
+	CHECK(stories_text_len("short") == 5, "a short text is whole");
+
+	s = stories_new(NULL);
+	memset(&d, 0, sizeof d);
+	d.item = 1;
+	d.time = BASE;
+	d.lang = "en";
+	d.title = "Volcano erupts near Grindavik in Iceland";
+	d.text = "Lava reaches the harbour of Grindavik, Iceland.";
+	id = assign(s, &d, &next);
+	/* Stop words up to the cut, the story's words after it. */
+	for (i = 0; i + 4 <= STORIES_TEXT_MAX; i += 4)
+		memcpy(text + i, "the ", 4);
+	tail = " volcano erupts grindavik iceland lava harbour";
+	memcpy(text + i, tail, strlen(tail) + 1);
+	d.item = 2;
+	d.time = BASE + 3600;
+	d.title = "Quarterly results";
+	d.text = text;
+	CHECK(stories_match(s, &d) == 0,
+	    "words past the cut do not join an article to a story");
+	d.item = 3;
+	d.text = tail;
+	CHECK(stories_match(s, &d) == id, "the same words before it do");
+	stories_free(s);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -272,5 +321,6 @@ main(void)
 	duplicates();
 	window();
 	max_hot();
+	text_cut();
 	return test_exit("test-stories");
 }
