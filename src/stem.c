@@ -26,6 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__) && !defined(STEM_SCALAR)
+#include <emmintrin.h>
+#define STEM_SSE2	1
+#endif
 
 #include "stem.h"
 #include "txt.h"
@@ -125,7 +129,6 @@ static const char latin_ext_a[] =
 	"wwyyyzzzzzzs";
 
 static void	 stop_init(void);
-static uint64_t stop_hash(const char *, size_t);
 static int	 stop_has(enum stem_lang, const char *, size_t, uint64_t);
 static uint32_t	 html_entity(const char *, size_t, size_t *);
 static size_t	 html_skip_tag(const char *, size_t, size_t);
@@ -453,26 +456,154 @@ static const char byte_fold[256] = {
 	'x', 'y', 'z', ' ', ' ', ' ', ' ', ' ',
 };
 
+/*
+ * A word's hash: its bytes 8 at a time (the last ones masked), each
+ * chunk mixed in with a multiplication.  FIRST_BYTES(k) keeps the first
+ * k bytes (1 to 7) of 8 loaded, wherever the machine puts them.
+ */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FIRST_BYTES(k)	(~0ULL << (64 - 8 * (k)))
+#else
+#define FIRST_BYTES(k)	(~0ULL >> (64 - 8 * (k)))
+#endif
+
+static inline uint64_t
+hash_start(size_t len)
+{
+	return len * 0x9e3779b97f4a7c15ULL;
+}
+
+static inline uint64_t
+hash_chunk(uint64_t h, uint64_t x)
+{
+	h = (h ^ x) * 0xff51afd7ed558ccdULL;
+	return h ^ h >> 29;
+}
+
+/* The hash of w[0..len); w is readable to the next multiple of 8. */
+static inline uint64_t
+chunks_hash(const char *w, size_t len)
+{
+	uint64_t	 h = hash_start(len), x;
+	size_t		 i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&x, w + i, 8);
+		h = hash_chunk(h, x);
+	}
+	if (i < len) {
+		memcpy(&x, w + i, 8);
+		h = hash_chunk(h, x & FIRST_BYTES(len - i));
+	}
+	return h;
+}
+
+uint64_t
+stem_word_hash(const char *w, size_t len)
+{
+	char	 buf[STEM_WORD_MAX + 8];
+
+	if (len > STEM_WORD_MAX)
+		len = STEM_WORD_MAX;
+	memcpy(buf, w, len);
+	return chunks_hash(buf, len);
+}
+
+#ifdef STEM_SSE2
+/*
+ * The words of the 16 bytes at s[i] (i + 16 <= len) that are ASCII
+ * letters and digits ended by an ASCII separator there, most of any
+ * text: their bytes are classified at once, and each word is folded
+ * (0x20 set: lower case, digits unchanged), hashed and copied without a
+ * loop over its bytes, or a mispredicted branch at its end.  Returns
+ * where the bytes it did not take begin: a word that runs into the next
+ * block or into a byte of 0x80 or above, '<' or '&', which the caller
+ * reads one at a time.
+ */
+static size_t
+block_words(const char *s, size_t len, size_t i, char *w, stem_word_fn *fn,
+    void *ud, size_t *count)
+{
+	const __m128i	 v = _mm_loadu_si128((const __m128i *)(s + i));
+	const __m128i	 lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	__m128i		 x;
+	unsigned int	 word, other, m, lim;
+	size_t		 st, e, n, pos = 0;
+	uint64_t	 lo, hi, h;
+
+	/* Bytes of 0x80 and above are negative: in no range below. */
+	word = (unsigned int)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))),
+	    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)))));
+	other = (unsigned int)_mm_movemask_epi8(_mm_or_si128(v, _mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('&')))));
+	lim = other != 0 ? (unsigned int)__builtin_ctz(other) : 16;
+	for (;;) {
+		m = word & (0xffffu << pos) & ((1u << lim) - 1);
+		if (m == 0)
+			return i + lim;
+		st = (size_t)__builtin_ctz(m);
+		e = (size_t)__builtin_ctz((~word & (0xffffu << st)) | 0x10000u);
+		if (e >= lim)
+			return i + st;
+		n = e - st;
+		if (i + st + 16 <= len) {
+			x = _mm_or_si128(_mm_loadu_si128(
+			    (const __m128i *)(s + i + st)), _mm_set1_epi8(0x20));
+			_mm_storeu_si128((__m128i *)w, x);
+			lo = (uint64_t)_mm_cvtsi128_si64(x);
+			hi = (uint64_t)_mm_cvtsi128_si64(
+			    _mm_unpackhi_epi64(x, x));
+			h = hash_start(n);
+			if (n <= 8)
+				h = hash_chunk(h, n == 8 ? lo : lo &
+				    FIRST_BYTES(n));
+			else
+				h = hash_chunk(hash_chunk(h, lo),
+				    hi & FIRST_BYTES(n - 8));
+		} else {
+			for (m = 0; m < n; m++)
+				w[m] = (char)(s[i + st + m] | 0x20);
+			h = chunks_hash(w, n);
+		}
+		w[n] = '\0';
+		fn(ud, w, n, h);
+		(*count)++;
+		pos = e + 1;
+	}
+}
+#endif
+
 size_t
 stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 {
-	char		 w[STEM_WORD_MAX + 8];
+	char		 w[STEM_WORD_MAX + 16];
 	uint32_t	 c, f[3];
-	uint64_t	 h = STEM_FNV_BASIS;
-	size_t		 i = 0, n, k, j, m, wl = 0, count = 0, used;
+	size_t		 i = 0, n, k, wl = 0, count = 0, used;
+#ifdef STEM_SSE2
+	size_t		 next;
+#endif
 	unsigned char	 u;
 	char		 a = 0;
 
 	while (i <= len) {
+#ifdef STEM_SSE2
+		/* Between words, 16 bytes at a time while they take some. */
+		if (wl == 0)
+			while (i + 16 <= len && (next = block_words(s, len, i,
+			    w, fn, ud, &count)) > i)
+				i = next;
+#endif
 		/*
-		 * Plain ASCII, most of any text, straight into the word
-		 * through the table: the same as decoding, is_word and fold.
+		 * Plain ASCII straight into the word through the table: the
+		 * same as decoding, is_word and fold.
 		 */
 		while (i < len && (a = byte_fold[(unsigned char)s[i]]) > ' ') {
-			if (wl + 4 <= STEM_WORD_MAX) {
+			if (wl + 4 <= STEM_WORD_MAX)
 				w[wl++] = a;
-				h = (h ^ (unsigned char)a) * STEM_FNV_PRIME;
-			}
 			i++;
 		}
 		if (i == len)
@@ -505,39 +636,19 @@ stem_words(const char *s, size_t len, int html, stem_word_fn *fn, void *ud)
 	got:
 		if (stem_is_word_cp(c) || (c >= 0x300 && c <= 0x36F)) {
 			n = stem_fold_cp(c, f);
-			for (k = 0; k < n; k++) {
-				if (wl + 4 > STEM_WORD_MAX)
-					break;
-				m = txt_utf8_encode(f[k], w + wl);
-				for (j = wl; j < wl + m; j++)
-					h = (h ^ (unsigned char)w[j]) *
-					    STEM_FNV_PRIME;
-				wl += m;
-			}
+			for (k = 0; k < n && wl + 4 <= STEM_WORD_MAX; k++)
+				wl += txt_utf8_encode(f[k], w + wl);
 			continue;
 		}
 		if (wl == 0)
 			continue;
 	word:
 		w[wl] = '\0';
-		fn(ud, w, wl, h);
+		fn(ud, w, wl, chunks_hash(w, wl));
 		count++;
 		wl = 0;
-		h = STEM_FNV_BASIS;
 	}
 	return count;
-}
-
-/* FNV-1a of a word's bytes, as stem_words gives it. */
-static uint64_t
-stop_hash(const char *w, size_t len)
-{
-	uint64_t	 h = STEM_FNV_BASIS;
-	size_t		 i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * STEM_FNV_PRIME;
-	return h;
 }
 
 static void
@@ -558,7 +669,7 @@ stop_init(void)
 			q = strchr(p, ' ');
 			if (q == NULL)
 				q = p + strlen(p);
-			i = stop_hash(p, (size_t)(q - p)) & stop_mask[l];
+			i = stem_word_hash(p, (size_t)(q - p)) & stop_mask[l];
 			while (stop_tab[l][i].s != NULL)
 				i = (i + 1) & stop_mask[l];
 			stop_tab[l][i].s = p;
@@ -590,7 +701,7 @@ stop_has(enum stem_lang lang, const char *w, size_t len, uint64_t h)
 int
 stem_is_stop(enum stem_lang lang, const char *w, size_t len)
 {
-	return stop_has(lang, w, len, stop_hash(w, len));
+	return stop_has(lang, w, len, stem_word_hash(w, len));
 }
 
 /* Whether w[0..len) ends in suf. */

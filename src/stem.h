@@ -43,17 +43,17 @@ size_t		 stem_fold_cp(uint32_t, uint32_t *);
 int		 stem_is_word_cp(uint32_t);
 /*
  * Calls fn for each word of s[0..len), folded to UTF-8, in order, with
- * the FNV-1a hash of its bytes (made as they are folded: a caller that
- * looks words up needs not read them again).  When html is set, tags
- * (and script and style elements) are skipped and character references
+ * its stem_word_hash (made as the word is read: a caller that looks
+ * words up needs not read them again).  When html is set, tags (and
+ * script and style elements) are skipped and character references
  * decoded.  Apostrophes and hyphens split words.  Returns the number of
  * words.
  */
-#define STEM_FNV_BASIS	0xcbf29ce484222325ULL
-#define STEM_FNV_PRIME	0x100000001b3ULL
 typedef void	 stem_word_fn(void *, const char *, size_t, uint64_t);
 size_t		 stem_words(const char *, size_t, int, stem_word_fn *,
 		    void *);
+/* A 64-bit hash of a folded word's bytes (at most STEM_WORD_MAX). */
+uint64_t	 stem_word_hash(const char *, size_t);
 /*
  * Whether s[0..len) looks like HTML (has a tag or a character
  * reference).

@@ -515,19 +515,19 @@ prefix_len(const char *w, size_t len, size_t chars)
  * Words follow Zipf's law, so most of an article's words were met in the
  * articles before it, and a hit skips the stop-word test, the stemmer
  * and the hash of the stem.  The memo knows a word by the hash the
- * tokeniser made of it (fnv), its length and the language: two words
+ * tokeniser made of it, its length and the language: two words
  * share all three with negligible probability, as terms share a hash
  * (above), so results never depend on what was analysed before or on
  * which thread.
  */
 static uint64_t
-word_term(enum stem_lang lang, const char *w, size_t len, uint64_t fnv)
+word_term(enum stem_lang lang, const char *w, size_t len, uint64_t hash)
 {
 	static _Thread_local struct memo memo[MEMO_SIZE];
 	struct memo	*m;
 	uint64_t	 key;
 
-	key = ((fnv ^ len ^ (uint64_t)lang << 56) * 0x9e3779b97f4a7c15ULL) |
+	key = ((hash ^ len ^ (uint64_t)lang << 56) * 0x9e3779b97f4a7c15ULL) |
 	    1;
 	m = &memo[key >> (64 - MEMO_BITS)];
 	if (m->key != key) {
@@ -556,14 +556,14 @@ word_stem(enum stem_lang lang, const char *w, size_t len)
 
 /* A word of the text: its term, weighing 1, up to BODY_WORDS words. */
 static void
-doc_word(void *ud, const char *w, size_t len, uint64_t fnv)
+doc_word(void *ud, const char *w, size_t len, uint64_t hash)
 {
 	struct analyser	*d = ud;
 	uint64_t	 term;
 
 	if (d->body_words++ >= BODY_WORDS)
 		return;
-	if ((term = word_term(d->lang, w, len, fnv)) != 0)
+	if ((term = word_term(d->lang, w, len, hash)) != 0)
 		doc_push_term(d, term, 1);
 }
 
@@ -573,7 +573,7 @@ doc_word(void *ud, const char *w, size_t len, uint64_t fnv)
  * TITLE_WORDS words; all words, stop words too, make the title's key.
  */
 static void
-title_word(void *ud, const char *w, size_t len, uint64_t fnv)
+title_word(void *ud, const char *w, size_t len, uint64_t hash)
 {
 	struct analyser	*d = ud;
 	char		 buf[2 * STEM_WORD_MAX + 8];
@@ -587,7 +587,7 @@ title_word(void *ud, const char *w, size_t len, uint64_t fnv)
 		d->title_hash = hash_bytes(d->title_hash, " ", 1);
 	d->title_hash = hash_bytes(d->title_hash, w, len);
 	d->title_words++;
-	if ((term = word_term(d->lang, w, len, fnv)) == 0) {
+	if ((term = word_term(d->lang, w, len, hash)) == 0) {
 		d->prevlen = 0;
 		return;
 	}

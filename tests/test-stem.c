@@ -13,16 +13,13 @@
 
 /* Words joined by one space, as stem_words gives them. */
 static void
-join_word(void *ud, const char *w, size_t len, uint64_t fnv)
+join_word(void *ud, const char *w, size_t len, uint64_t hash)
 {
 	struct buf	*b = ud;
-	uint64_t	 h = STEM_FNV_BASIS;
-	size_t		 i;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * STEM_FNV_PRIME;
-	CHECK(fnv == h, "the hash given with \"%.*s\" is its bytes'",
-	    (int)len, w);
+	CHECK(hash == stem_word_hash(w, len),
+	    "the hash given with \"%.*s\" is its bytes'", (int)len, w);
+	CHECK(strlen(w) == len, "\"%.*s\" ends at its length", (int)len, w);
 	if (buf_len(b) > 0)
 		buf_addc(b, ' ');
 	buf_add(b, w, len);
@@ -165,6 +162,71 @@ static const struct {
 	{ "Xyzzy 12345", 0, STEM_UNKNOWN },
 };
 
+/*
+ * Random texts of ASCII letters, digits, separators, '<', '&' and "é"
+ * (which folds to e and continues a word), up to 400 bytes with words up
+ * to 70 letters, split as a reader would: stem_words reads most such
+ * text 16 bytes at a time, and words meet the ends of those blocks, the
+ * text's end and the cut in every way here.
+ */
+static void
+random_texts(void)
+{
+	static const char	 alpha[] =
+	    "abcXYZ019 ,.-'<&\xc3\xa9";
+	char			 text[512], want[1024];
+	struct buf		 b;
+	size_t			 n, len, wl, i, k, run;
+	unsigned int		 seed = 12345;
+	unsigned char		 c;
+
+	buf_init(&b, BUF_NOLIMIT);
+	for (n = 0; n < 3000; n++) {
+		seed = seed * 1103515245 + 12345;
+		len = (seed >> 16) % 400;
+		for (i = 0; i < len; i += run) {
+			seed = seed * 1103515245 + 12345;
+			k = (seed >> 16) % (sizeof alpha - 3);
+			seed = seed * 1103515245 + 12345;
+			/* Mostly short runs; now and then a long word. */
+			run = (seed >> 16) % 23 == 0 ? 70 : 1 + (seed >> 20) % 9;
+			if (i + run > len)
+				run = len - i;
+			if (alpha[k] == '\xc3') {
+				if (i + 2 > len)
+					break;
+				memcpy(text + i, "\xc3\xa9", 2);
+				run = 2;
+			} else
+				memset(text + i, alpha[k], run);
+		}
+		len = i;
+		text[len] = '\0';
+		/* The reference: one byte (or "é") at a time. */
+		for (i = wl = k = 0; i <= len; i++) {
+			c = i < len ? (unsigned char)text[i] : ' ';
+			if (c == 0xc3) {
+				if (wl + 4 <= STEM_WORD_MAX)
+					want[k + wl++] = 'e';
+				i++;
+			} else if ((c >= '0' && c <= '9') ||
+			    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+				if (wl + 4 <= STEM_WORD_MAX)
+					want[k + wl++] = (char)(c | 0x20);
+			} else if (wl > 0) {
+				k += wl;
+				want[k++] = ' ';
+				wl = 0;
+			}
+		}
+		want[k > 0 ? k - 1 : 0] = '\0';
+		buf_reset(&b);
+		stem_words(text, len, 0, join_word, &b);
+		CHECK_STR(buf_str(&b), want, text);
+	}
+	buf_free(&b);
+}
+
 static int
 looks_html(const char *s)
 {
@@ -187,6 +249,7 @@ main(void)
 		CHECK_STR(buf_str(&b), words[i].want, words[i].in);
 	}
 	buf_free(&b);
+	random_texts();
 
 	CHECK(stem_fold_cp(0xDF, f) == 2 && f[0] == 's' && f[1] == 's',
 	    "sharp s folds to ss");
