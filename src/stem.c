@@ -325,6 +325,9 @@ stem_looks_html(const char *s, size_t len)
 	char		 next;
 	size_t		 rest;
 
+	/* Most titles and plain texts have neither: memchr says so fast. */
+	if (memchr(s, '<', len) == NULL && memchr(s, '&', len) == NULL)
+		return 0;
 	for (p = s; p < end; p++) {
 		if (*p != '<' && *p != '&')
 			continue;
