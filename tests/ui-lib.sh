@@ -48,7 +48,20 @@ ui_start() {
 		printf 'sleep 600\n'
 	} > "$TMPD/run.sh"
 	rm -f "$TMPD/ui-exit"
-	tm new-session -d -x "$cols" -y "$rows" -s ui "sh '$TMPD/run.sh'"
+	# A server still exiting may take the new session down with it
+	# ("no server running"): start it again until it is there.
+	n=0
+	while :; do
+		tm new-session -d -x "$cols" -y "$rows" -s ui \
+		    "sh '$TMPD/run.sh'" 2>"$TMPD/tmux-err"
+		tm has-session -t ui 2>/dev/null && break
+		n=$((n + 1))
+		if [ $n -ge 50 ]; then
+			fail "tmux starts a session: $(cat "$TMPD/tmux-err")"
+			return 1
+		fi
+		sleep 0.1
+	done
 	ui_wait "${UI_READY:-Feeds}" "the reader starts"
 }
 
@@ -124,6 +137,13 @@ ui_quit() {
 ui_exited() {
 	ui_exited_keep "$@"
 	tm kill-session -t ui 2>/dev/null
+	# The server exits with its last session: let it be gone before
+	# the next ui_start (bounded).
+	n=0
+	while tm list-sessions >/dev/null 2>&1 && [ $n -lt 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
 }
 ui_exited_keep() {
 	i=0
