@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,6 +228,68 @@ random_texts(void)
 	buf_free(&b);
 }
 
+/* Counts words and folds them and their hashes into a digest. */
+struct digest {
+	size_t		 words;
+	uint64_t	 h;
+};
+
+static void
+digest_word(void *ud, const char *w, size_t len, uint64_t hash)
+{
+	struct digest	*d = ud;
+	size_t		 i;
+
+	d->words++;
+	for (i = 0; i < len; i++)
+		d->h = (d->h ^ (unsigned char)w[i]) * 0x100000001b3ULL;
+	d->h = (d->h ^ len ^ hash) * 0x100000001b3ULL;
+}
+
+/*
+ * test-stem --digest: the words of 20,000 random texts made of every
+ * kind of piece stem_words meets (ASCII words and separators, tags,
+ * comments, character references, accented, Greek, CJK and emoji
+ * characters, combining marks, bytes that are not UTF-8), as plain text
+ * and as HTML, as a count and a digest.  tests/stem-agree.sh compares
+ * the digests of test-stem and test-stem-scalar.
+ */
+static int
+digest(void)
+{
+	static const char *const pieces[] = {
+		"Lorem", "IPSUM", "dolor", "x", "0123", "Q1", "b2b",
+		"supercalifragilisticexpialidocious", " ", " ", "  ", ", ",
+		". ", "-", "'", "\t", "\n", "<p>", "</p>", "<b>", "<!-- c -->",
+		"<script>var x = 1;</script>", "< b", "&amp;", "&eacute;",
+		"&#233;", "&#x48;", "&bogus;", "& ", "\xc3\xa9", "\xc3\x89",
+		"\xc3\x9f", "\xce\x91\xce\x98", "\xe4\xb8\xad",
+		"\xf0\x9f\x93\xb0", "e\xcc\x81", "\xff", "\xc3", "\x01",
+	};
+	char		 text[2048];
+	const char	*p;
+	struct digest	 d = { 0, 0xcbf29ce484222325ULL };
+	unsigned int	 seed = 777;
+	size_t		 n, len, k, pl;
+
+	for (n = 0; n < 20000; n++) {
+		seed = seed * 1103515245 + 12345;
+		for (len = 0, k = (seed >> 16) % 120; k > 0; k--) {
+			seed = seed * 1103515245 + 12345;
+			p = pieces[(seed >> 16) % (sizeof pieces /
+			    sizeof *pieces)];
+			if (len + (pl = strlen(p)) >= sizeof text)
+				break;
+			memcpy(text + len, p, pl);
+			len += pl;
+		}
+		stem_words(text, len, (int)(n & 1), digest_word, &d);
+	}
+	printf("%zu words, digest %016llx\n", d.words,
+	    (unsigned long long)d.h);
+	return 0;
+}
+
 static int
 looks_html(const char *s)
 {
@@ -234,13 +297,15 @@ looks_html(const char *s)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	struct buf	 b;
 	char		 wa[STEM_WORD_MAX + 8], wb[STEM_WORD_MAX + 8];
 	uint32_t	 f[3];
 	size_t		 i, na, nb;
 
+	if (argc > 1 && strcmp(argv[1], "--digest") == 0)
+		return digest();
 	buf_init(&b, BUF_NOLIMIT);
 	for (i = 0; i < sizeof words / sizeof *words; i++) {
 		buf_reset(&b);
