@@ -471,12 +471,7 @@ static const char byte_fold[256] = {
 #define FIRST_BYTES(k)	(~0ULL >> (64 - 8 * (k)))
 #endif
 
-static inline uint64_t
-hash_start(size_t len)
-{
-	return len * 0x9e3779b97f4a7c15ULL;
-}
-
+/* One chunk of 8 bytes mixed into h. */
 static inline uint64_t
 hash_chunk(uint64_t h, uint64_t x)
 {
@@ -488,7 +483,7 @@ hash_chunk(uint64_t h, uint64_t x)
 static inline uint64_t
 chunks_hash(const char *w, size_t len)
 {
-	uint64_t	 h = hash_start(len), x;
+	uint64_t	 h = len * 0x9e3779b97f4a7c15ULL, x;
 	size_t		 i;
 
 	for (i = 0; i + 8 <= len; i += 8) {
@@ -530,10 +525,9 @@ block_words(const char *s, size_t len, size_t i, char *w, stem_word_fn *fn,
 {
 	const __m128i	 v = _mm_loadu_si128((const __m128i *)(s + i));
 	const __m128i	 lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-	__m128i		 x;
 	unsigned int	 word, other, m, lim;
 	size_t		 st, e, n, pos = 0;
-	uint64_t	 lo, hi, h;
+	uint64_t	 h;
 
 	/* Bytes of 0x80 and above are negative: in no range below. */
 	word = (unsigned int)_mm_movemask_epi8(_mm_or_si128(
@@ -554,25 +548,14 @@ block_words(const char *s, size_t len, size_t i, char *w, stem_word_fn *fn,
 		if (e >= lim)
 			return i + st;
 		n = e - st;
-		if (i + st + 16 <= len) {
-			x = _mm_or_si128(_mm_loadu_si128(
-			    (const __m128i *)(s + i + st)), _mm_set1_epi8(0x20));
-			_mm_storeu_si128((__m128i *)w, x);
-			lo = (uint64_t)_mm_cvtsi128_si64(x);
-			hi = (uint64_t)_mm_cvtsi128_si64(
-			    _mm_unpackhi_epi64(x, x));
-			h = hash_start(n);
-			if (n <= 8)
-				h = hash_chunk(h, n == 8 ? lo : lo &
-				    FIRST_BYTES(n));
-			else
-				h = hash_chunk(hash_chunk(h, lo),
-				    hi & FIRST_BYTES(n - 8));
-		} else {
+		if (i + st + 16 <= len)
+			_mm_storeu_si128((__m128i *)w, _mm_or_si128(
+			    _mm_loadu_si128((const __m128i *)(s + i + st)),
+			    _mm_set1_epi8(0x20)));
+		else
 			for (m = 0; m < n; m++)
 				w[m] = (char)(s[i + st + m] | 0x20);
-			h = chunks_hash(w, n);
-		}
+		h = chunks_hash(w, n);
 		w[n] = '\0';
 		fn(ud, w, n, h);
 		(*count)++;
@@ -684,7 +667,7 @@ stop_init(void)
 	}
 }
 
-/* Whether w[0..len), of stop_hash h, is a stop word of lang. */
+/* Whether w[0..len), of stem_word_hash h, is a stop word of lang. */
 static int
 stop_has(enum stem_lang lang, const char *w, size_t len, uint64_t h)
 {

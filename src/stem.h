@@ -43,7 +43,7 @@ size_t		 stem_fold_cp(uint32_t, uint32_t *);
 int		 stem_is_word_cp(uint32_t);
 /*
  * Calls fn for each word of s[0..len), folded to UTF-8, in order, with
- * its stem_word_hash (made as the word is read: a caller that looks
+ * its stem_word_hash (made by the tokeniser, so that a caller that looks
  * words up needs not read them again).  When html is set, tags (and
  * script and style elements) are skipped and character references
  * decoded.  Apostrophes and hyphens split words.  Returns the number of

@@ -687,6 +687,8 @@ static int	 rows_top(struct store *, const struct store_filter *,
 		    struct store_row **, size_t *, char **);
 static int	 grow_flush(struct store *, char **);
 static int	 members_flush(struct store *, char **);
+static void	 member_bind(struct store *, sqlite3_stmt *, int,
+		    const struct member *);
 static int	 new_item_run(struct store *, int64_t, int64_t,
 		    const struct feed *, const struct item *, int64_t,
 		    char **);
@@ -2546,6 +2548,15 @@ member_stmt(struct store *s, int k)
 	return s->member_rows[k];
 }
 
+/* Binds m as row r of a statement of member_stmt. */
+static void
+member_bind(struct store *s, sqlite3_stmt *st, int r, const struct member *m)
+{
+	bind_int(s, st, 3 * r + 1, m->item);
+	bind_int(s, st, 3 * r + 2, m->story);
+	bind_int(s, st, 3 * r + 3, m->fresh);
+}
+
 /*
  * Writes the pending rows of story_items, as few statements as the
  * powers of two in their count (32 rows a statement at most).
@@ -2553,7 +2564,6 @@ member_stmt(struct store *s, int k)
 static int
 members_flush(struct store *s, char **cause)
 {
-	const struct member	*m;
 	sqlite3_stmt		*st;
 	size_t			 i = 0, n, r;
 	int			 k, rc = 0;
@@ -2568,12 +2578,8 @@ members_flush(struct store *s, char **cause)
 			break;
 		}
 		s->bind_rc = SQLITE_OK;
-		for (r = 0; r < n; r++) {
-			m = &s->members[i + r];
-			bind_int(s, st, 3 * (int)r + 1, m->item);
-			bind_int(s, st, 3 * (int)r + 2, m->story);
-			bind_int(s, st, 3 * (int)r + 3, m->fresh);
-		}
+		for (r = 0; r < n; r++)
+			member_bind(s, st, (int)r, &s->members[i + r]);
 		rc = stmt_run(s, st, STORE_WRITE, cause);
 		if (rc == 0 && k > 0 && (size_t)sqlite3_changes(s->db) != n) {
 			/*
@@ -2585,10 +2591,7 @@ members_flush(struct store *s, char **cause)
 				rc = store_fail(s, STORE_WRITE, cause);
 				break;
 			}
-			m = &s->members[i];
-			bind_int(s, st, 1, m->item);
-			bind_int(s, st, 2, m->story);
-			bind_int(s, st, 3, m->fresh);
+			member_bind(s, st, 0, &s->members[i]);
 			rc = stmt_run(s, st, STORE_WRITE, cause);
 		}
 		i += n;

@@ -232,6 +232,8 @@ static uint64_t	 word_term(enum stem_lang, const char *, size_t, uint64_t);
 static uint64_t	 word_stem(enum stem_lang, const char *, size_t);
 static void	 doc_word(void *, const char *, size_t, uint64_t);
 static void	 title_word(void *, const char *, size_t, uint64_t);
+static enum stem_lang detect_lang(const char *, size_t, const char *, size_t,
+		    int);
 static size_t	 terms_analyse(const struct story_doc *, struct dword *,
 		    uint64_t *, uint64_t *);
 static void	 doc_prepare(struct stories *, const struct story_doc *);
@@ -749,13 +751,9 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 	tlen = strlen(title);
 	xlen = stories_text_len(text);
 	html = stem_looks_html(text, xlen);
-	a.lang = stem_lang_code(doc->lang);
-	if (a.lang == STEM_UNKNOWN) {
-		/* None given, or not one of ours: the nearest of ours. */
-		a.lang = stem_detect(text, xlen, html);
-		if (a.lang == STEM_UNKNOWN)
-			a.lang = stem_detect(title, tlen, 0);
-	}
+	/* None given, or not one of ours: the nearest of ours. */
+	if ((a.lang = stem_lang_code(doc->lang)) == STEM_UNKNOWN)
+		a.lang = detect_lang(title, tlen, text, xlen, html);
 	a.title_hash = HASH_INIT;
 	stem_words(title, tlen, stem_looks_html(title, tlen), title_word, &a);
 	stem_words(text, xlen, html, doc_word, &a);
@@ -788,6 +786,37 @@ terms_analyse(const struct story_doc *doc, struct dword *words,
 		}
 	}
 	return n;
+}
+
+/*
+ * The language of an article that gives none: its text's (the part the
+ * engine reads), else its title's; STEM_UNKNOWN when neither shows one.
+ */
+static enum stem_lang
+detect_lang(const char *title, size_t tlen, const char *text, size_t xlen,
+    int html)
+{
+	enum stem_lang	 l;
+
+	if ((l = stem_detect(text, xlen, html)) == STEM_UNKNOWN)
+		l = stem_detect(title, tlen, 0);
+	return l;
+}
+
+const char *
+stories_detect(const char *title, const char *text)
+{
+	enum stem_lang	 l;
+	size_t		 xlen;
+
+	if (title == NULL)
+		title = "";
+	if (text == NULL)
+		text = "";
+	xlen = stories_text_len(text);
+	l = detect_lang(title, strlen(title), text, xlen,
+	    stem_looks_html(text, xlen));
+	return l == STEM_UNKNOWN ? NULL : stem_lang_name(l);
 }
 
 size_t

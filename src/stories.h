@@ -83,8 +83,14 @@ int64_t		 stories_match(struct stories *, const struct story_doc *);
  */
 struct story_terms *stories_analyse(const struct story_doc *,
 		    void *(*alloc)(void *, size_t), void *);
-/* The bytes of text the engine looks at (text is not NULL). */
+/* The bytes of text the engine reads (text is not NULL). */
 size_t		 stories_text_len(const char *);
+/*
+ * The language the engine finds in an article that declares none, as a
+ * code ("en"), or NULL when it finds none of its six: stop words of the
+ * text it reads, else of the title (NULL: none).
+ */
+const char	*stories_detect(const char *, const char *);
 /*
  * Adds doc to story id (id > 0): updates the story's representation, the
  * document frequencies and the hot set (evicting stories that fell out of

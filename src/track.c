@@ -19,7 +19,6 @@
 #include "i18n.h"
 #include "log.h"
 #include "stories.h"
-#include "stem.h"
 #include "store.h"
 #include "track.h"
 #include "xmalloc.h"
@@ -146,10 +145,8 @@ static void
 prep_lang(struct track_prep *p)
 {
 	const struct feed	*f = p->feed;
-	const struct item	*it;
-	enum stem_lang		 l = STEM_UNKNOWN;
-	const char		*text;
-	size_t			 i, len;
+	const char		*lang = NULL;
+	size_t			 i;
 
 	if (p->lang_done)
 		return;
@@ -158,17 +155,11 @@ prep_lang(struct track_prep *p)
 		p->lang = xstrdup(f->language);
 		return;
 	}
-	for (i = 0; l == STEM_UNKNOWN && i < f->nitems; i++) {
-		it = &f->items[i];
-		if ((text = item_text(it)) != NULL) {
-			len = stories_text_len(text);
-			l = stem_detect(text, len, stem_looks_html(text, len));
-		}
-		if (l == STEM_UNKNOWN && it->title != NULL)
-			l = stem_detect(it->title, strlen(it->title), 0);
-	}
-	if (l != STEM_UNKNOWN) {
-		p->lang = xstrdup(stem_lang_name(l));
+	for (i = 0; lang == NULL && i < f->nitems; i++)
+		lang = stories_detect(f->items[i].title,
+		    item_text(&f->items[i]));
+	if (lang != NULL) {
+		p->lang = xstrdup(lang);
 		p->found = 1;
 	}
 }
