@@ -288,6 +288,7 @@ enum stmt {
 	STMT_FEED_FOLLOWED,
 	STMT_FEED_SCHEDULE,
 	STMT_STORY_NEW,
+	STMT_STORY_NEXT,
 	STMT_STORY_FOLLOWED,
 	STMT_STORY_GROW,
 	STMT_STORIES,
@@ -499,8 +500,12 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_FEED_SCHEDULE] =
 	    "UPDATE feeds SET poll_interval = ?2, next_due = checked + ?2 "
 	    "WHERE id = ?1",
+	/* ?1 the id (NULL: the next), ?2 first, ?3 latest, ?4 articles, ?5
+	   the label, ?6 created. */
 	[STMT_STORY_NEW] =
-	    "INSERT INTO stories (first, latest, created) VALUES (?1, ?1, ?2)",
+	    "INSERT INTO stories (id, first, latest, articles, label_item, "
+	    "created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_STORY_NEXT] = "SELECT max(id) FROM stories",
 	[STMT_STORY_FOLLOWED] = "SELECT followed FROM stories WHERE id = ?1",
 	/*
 	 * ?1 story, ?2 and ?3 its new articles' earliest and latest time,
@@ -583,6 +588,8 @@ struct grow {
 	int64_t		 articles;
 	int64_t		 label;		/* 0: keep */
 	int		 followed;	/* its articles join as new */
+	int64_t		 created;	/* a story without its row yet: when
+					   it was made; else 0 */
 };
 #define STORE_GROW_MAX	64	/* stories pending at most */
 
@@ -605,6 +612,8 @@ struct store {
 	struct store_hooks hooks;
 	int64_t		 max_age;	/* for the next feed update, or -1 */
 	int64_t		 inserted;	/* item_store's new row, or 0 */
+	int64_t		 next_story;	/* the id of the next story made in
+					   the transaction; 0: look it up */
 	/*
 	 * Inside store_update_feed, what the feed's new articles did to
 	 * their stories, written at the end in one statement per story
@@ -1126,6 +1135,7 @@ text_same(const unsigned char *stored, const char *text)
 static int
 txn_begin(struct store *s, char **cause)
 {
+	s->next_story = 0;
 	if (s->group)
 		return 0;
 	return stmt_run(s, stmt_get(s, STMT_BEGIN), STORE_WRITE, cause);
@@ -2455,16 +2465,56 @@ schedule(struct store *s, int64_t feed_id, const struct feed *f,
 
 /* Ongoing stories. */
 
+/*
+ * Inside store_update_feed, a new story's row waits in s->grow with its
+ * first articles and is written once, by grow_flush, with the id it was
+ * given here: one past the largest, looked up once a transaction (its
+ * write lock keeps other connections from taking it).  Writing the row
+ * at once, looking up whether it was followed and updating it for its
+ * article cost three statements a story, most of the store's work for
+ * the stories of a cold refresh of news.
+ */
 int
 store_story_new(struct store *s, int64_t t, int64_t *id, char **cause)
 {
-	sqlite3_stmt	*st = stmt_get(s, STMT_STORY_NEW);
+	sqlite3_stmt	*st;
+	struct grow	*g;
+	int64_t		 max;
+	int		 r;
 
-	bind_int(s, st, 1, t);
-	bind_int(s, st, 2, (int64_t)time(NULL));
-	if (stmt_run(s, st, STORE_WRITE, cause) != 0)
+	if (!s->batch) {
+		st = stmt_get(s, STMT_STORY_NEW);
+		bind_int(s, st, 2, t);
+		bind_int(s, st, 3, t);
+		bind_int(s, st, 4, 0);
+		bind_int(s, st, 6, (int64_t)time(NULL));
+		if (stmt_run(s, st, STORE_WRITE, cause) != 0)
+			return -1;
+		*id = sqlite3_last_insert_rowid(s->db);
+		return 0;
+	}
+	if (s->next_story == 0) {
+		st = stmt_get(s, STMT_STORY_NEXT);
+		if ((r = stmt_row(s, st, STORE_WRITE, cause)) < 0)
+			return -1;
+		max = r > 0 ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if (max == INT64_MAX) {
+			/* What SQLite says when AUTOINCREMENT runs out. */
+			s->bind_rc = SQLITE_FULL;
+			return store_fail(s, STORE_WRITE, cause);
+		}
+		s->next_story = max + 1;
+	}
+	if (s->ngrow == STORE_GROW_MAX && grow_flush(s, cause) != 0)
 		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
+	g = &s->grow[s->ngrow++];
+	g->story = *id = s->next_story++;
+	g->first = g->latest = t;
+	g->articles = 0;
+	g->label = 0;
+	g->followed = 0;
+	g->created = (int64_t)time(NULL);
 	return 0;
 }
 
@@ -2490,6 +2540,7 @@ store_story_assign(struct store *s, int64_t item, int64_t story, int64_t t,
 		g->first = g->latest = t;
 		g->articles = 0;
 		g->label = 0;
+		g->created = 0;
 		/* Looked up once a story and feed, not once an article. */
 		st = stmt_get(s, STMT_STORY_FOLLOWED);
 		bind_int(s, st, 1, story);
@@ -2600,7 +2651,8 @@ members_flush(struct store *s, char **cause)
 	return rc;
 }
 
-/* Writes the stories' pending growth, and their new rows before it. */
+/* Writes the stories' pending growth and new stories, and their articles'
+   rows of story_items before. */
 static int
 grow_flush(struct store *s, char **cause)
 {
@@ -2614,13 +2666,16 @@ grow_flush(struct store *s, char **cause)
 	}
 	for (i = 0; i < s->ngrow; i++) {
 		g = &s->grow[i];
-		st = stmt_get(s, STMT_STORY_GROW);
+		st = stmt_get(s, g->created != 0 ? STMT_STORY_NEW :
+		    STMT_STORY_GROW);
 		bind_int(s, st, 1, g->story);
 		bind_int(s, st, 2, g->first);
 		bind_int(s, st, 3, g->latest);
 		bind_int(s, st, 4, g->articles);
 		if (g->label > 0)
 			bind_int(s, st, 5, g->label);
+		if (g->created != 0)
+			bind_int(s, st, 6, g->created);
 		if (stmt_run(s, st, STORE_WRITE, cause) != 0 ||
 		    no_story(s, g->story, sqlite3_changes(s->db), cause) != 0) {
 			s->ngrow = 0;

@@ -280,7 +280,10 @@ void		 store_set_max_age(struct store *, int64_t);
  * from the refresh.  The calls below that write run inside the current
  * transaction when called from a hook.
  */
-/* A new story for an article at time t; its id in *id.  0 or -1. */
+/*
+ * A new story for an article at time t; its id in *id.  From a hook,
+ * its row is written with the feed's other stories, once.  0 or -1.
+ */
 int		 store_story_new(struct store *, int64_t, int64_t *, char **);
 /*
  * Puts article item (dated t) in story, labelled by article label (0:

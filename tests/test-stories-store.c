@@ -4,7 +4,9 @@
  * new-item hook (a story per first title word), so what is checked is
  * the store: assignment in the feed's transaction (a failing hook leaves
  * neither articles nor stories), the listing with its counts and label,
- * a story's articles in time order with their sources, following and the
+ * a story's articles in time order with their sources, new stories
+ * written with their first articles (more than the store holds back at
+ * once), following and the
  * articles new in a followed story, marking a story read, the hot window
  * replayed oldest first, and the poll interval and next due time; and
  * track_group, which shows a story's duplicates once with their sources.
@@ -51,6 +53,8 @@ static struct feed *feed_make(const struct titem *, size_t, int);
 static struct store *mem_store(const struct store_hooks *);
 static int	 hook_new(void *, struct store *, const struct store_new_item *,
 		    char **);
+static int	 hook_each(void *, struct store *,
+		    const struct store_new_item *, char **);
 static int64_t	 hook_interval(void *, const struct store_activity *);
 static int	 update(struct store *, const char *, const struct titem *,
 		    size_t, int64_t);
@@ -64,6 +68,7 @@ static void	 test_twice(void);
 static void	 test_schedule(void);
 static void	 test_group(void);
 static void	 test_many(void);
+static void	 test_new_rows(void);
 static void	 test_follow_poll(void);
 
 static struct engine	 eng;
@@ -146,6 +151,29 @@ hook_new(void *ud, struct store *s, const struct store_new_item *ni,
 		return store_story_assign(s, e->first_item, e->ids[i],
 		    ni->time, 0, cause);
 	return 0;
+}
+
+/*
+ * Another engine: an article titled "Join ..." joins the story made
+ * last, any other makes a story of its own; the newest article labels.
+ */
+static int
+hook_each(void *ud, struct store *s, const struct store_new_item *ni,
+    char **cause)
+{
+	struct engine	*e = ud;
+
+	e->calls++;
+	if (e->fail_at != 0 && e->calls == e->fail_at) {
+		*cause = xstrdup("the engine refused");
+		return -1;
+	}
+	if ((strncmp(ni->item->title, "Join", 4) != 0 || e->n == 0) &&
+	    store_story_new(s, ni->time, &e->ids[0], cause) != 0)
+		return -1;
+	e->n = 1;
+	return store_story_assign(s, ni->id, e->ids[0], ni->time, ni->id,
+	    cause);
 }
 
 static int64_t
@@ -592,6 +620,84 @@ test_many(void)
 }
 
 /*
+ * A feed of 150 articles making 100 stories, every third article joining
+ * the story before it: the store holds back fewer new stories than that
+ * and writes them as it goes, so some articles join a story whose row is
+ * written already.  Every story has its articles, times and label, and
+ * ids go on from the last story kept, also after a failed feed.
+ */
+static void
+test_new_rows(void)
+{
+	struct store_hooks	 h = { hook_each, NULL, &eng };
+	struct store_story_query q = { 0, 1, 0 };
+	struct titem		 ti[150];
+	struct store_story	*v;
+	struct store_story_item	*items;
+	struct store		*s;
+	char			*cause = NULL, *ids[150], *titles[150];
+	size_t			 i, n, ni, bad;
+	int64_t			 first, story;
+	int			 followed;
+
+	if ((s = mem_store(&h)) == NULL)
+		return;
+	for (i = 0; i < 150; i++) {
+		ids[i] = xprintf("n%zu", i);
+		titles[i] = xprintf("%s %zu", i % 3 == 2 ? "Join" : "Story",
+		    i);
+		ti[i].id = ids[i];
+		ti[i].title = titles[i];
+		ti[i].link = NULL;
+		ti[i].published = T0 + 10 * (int64_t)i;
+	}
+	CHECK(update(s, URL_A, ti, 150, T0 + 2000) == 0, "150 articles stored");
+	CHECK(store_stories(s, &q, &v, &n, &cause) == 0 && n == 100,
+	    "in 100 stories: %zu", n);
+	for (i = bad = 0; i < n; i++) {
+		/* Newest first: story k (from 99) began with article 3k/2. */
+		first = T0 + 10 * (int64_t)((99 - i) / 2 * 3 + (99 - i) % 2);
+		if (v[i].first != first || v[i].latest != ((99 - i) % 2 == 1 ?
+		    first + 10 : first) || v[i].articles != ((99 - i) % 2 ==
+		    1 ? 2u : 1u) || strcmp(v[i].label, (99 - i) % 2 == 1 ?
+		    titles[(99 - i) / 2 * 3 + 2] : titles[(99 - i) / 2 * 3 +
+		    (99 - i) % 2]) != 0)
+			bad++;
+	}
+	CHECK(bad == 0, "each story's times, articles and label: %zu wrong",
+	    bad);
+	store_stories_free(v, n);
+	CHECK(store_item_story(s, 150, &story, &followed, &cause) == 0 &&
+	    story == eng.ids[0] && store_story_items(s, story, &items, &ni,
+	    &cause) == 0 && ni == 2, "the last article joined the story "
+	    "before it: %zu articles", ni);
+	store_story_items_free(items, ni);
+
+	/* A failed feed writes no story, and takes no id away. */
+	story = eng.ids[0];
+	eng.calls = 0;
+	eng.fail_at = 70;
+	for (i = 0; i < 150; i++)
+		ids[i][0] = 'o';
+	CHECK(update(s, URL_B, ti, 150, T0 + 2000) == -1, "a failing hook "
+	    "fails the update");
+	CHECK(store_stories(s, &q, &v, &n, &cause) == 0 && n == 100,
+	    "still 100 stories: %zu", n);
+	store_stories_free(v, n);
+	eng.fail_at = 0;
+	eng.n = 0;
+	CHECK(update(s, URL_B, ti, 150, T0 + 2000) == 0 &&
+	    eng.ids[0] == story + 100, "the next feed's stories go on from "
+	    "%lld: the last is %lld", (long long)story,
+	    (long long)eng.ids[0]);
+	for (i = 0; i < 150; i++) {
+		free(ids[i]);
+		free(titles[i]);
+	}
+	store_close(s);
+}
+
+/*
  * A feed is polled as one carrying a followed story only when one of its
  * articles is in such a story, not when another feed's is.
  */
@@ -630,6 +736,7 @@ main(void)
 	test_schedule();
 	test_group();
 	test_many();
+	test_new_rows();
 	test_follow_poll();
 	return test_exit("test-stories-store");
 }
