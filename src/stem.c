@@ -686,9 +686,9 @@ stop_has(enum stem_lang lang, const char *w, size_t len, uint64_t h)
 }
 
 int
-stem_is_stop(enum stem_lang lang, const char *w, size_t len)
+stem_is_stop(enum stem_lang lang, const char *w, size_t len, uint64_t h)
 {
-	return stop_has(lang, w, len, stem_word_hash(w, len));
+	return stop_has(lang, w, len, h);
 }
 
 /* Whether w[0..len) ends in suf. */
@@ -880,11 +880,26 @@ stem_word(enum stem_lang lang, char *w, size_t n)
 	static size_t	(*const stemmers[STEM_NLANGS])(char *, size_t) = {
 		stem_en, stem_nl, stem_de, stem_fr, stem_es, stem_pt
 	};
+	const uint64_t	 high = 0x8080808080808080ULL;
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	uint64_t	 x;
 	size_t		 i;
 
-	for (i = 0; i < n; i++)
+	/*
+	 * Numbers and other scripts stay as they are: a byte of 0x80 and
+	 * above, or a digit, 8 bytes at a time (a byte below 0x80 plus
+	 * 0x50 sets its top bit from '0' up, plus 0x46 from ':' up, and
+	 * neither carries into the next byte).
+	 */
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&x, w + i, 8);
+		if ((x & high) != 0 || ((x + 0x50 * ones) & ~(x + 0x46 * ones) &
+		    high) != 0)
+			return n;
+	}
+	for (; i < n; i++)
 		if ((unsigned char)w[i] >= 0x80 || (w[i] >= '0' && w[i] <= '9'))
-			return n;	/* numbers, other scripts */
+			return n;
 	if (lang < STEM_NLANGS)
 		n = stemmers[lang](w, n);
 	w[n] = '\0';

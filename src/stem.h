@@ -59,8 +59,11 @@ uint64_t	 stem_word_hash(const char *, size_t);
  * reference).
  */
 int		 stem_looks_html(const char *, size_t);
-/* Whether a folded word is a stop word of lang. */
-int		 stem_is_stop(enum stem_lang, const char *, size_t);
+/*
+ * Whether a folded word is a stop word of lang, given its stem_word_hash
+ * (as stem_words gives it).
+ */
+int		 stem_is_stop(enum stem_lang, const char *, size_t, uint64_t);
 /*
  * Stems the folded word w of length len in place for lang and returns
  * its new length (never 0 when len > 0).

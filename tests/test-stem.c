@@ -302,7 +302,7 @@ main(int argc, char **argv)
 	struct buf	 b;
 	char		 wa[STEM_WORD_MAX + 8], wb[STEM_WORD_MAX + 8];
 	uint32_t	 f[3];
-	size_t		 i, na, nb;
+	size_t		 i, j, na, nb;
 
 	if (argc > 1 && strcmp(argv[1], "--digest") == 0)
 		return digest();
@@ -325,7 +325,8 @@ main(int argc, char **argv)
 
 	for (i = 0; i < sizeof stops / sizeof *stops; i++)
 		CHECK(stem_is_stop(stops[i].lang, stops[i].word,
-		    strlen(stops[i].word)) == stops[i].stop,
+		    strlen(stops[i].word), stem_word_hash(stops[i].word,
+		    strlen(stops[i].word))) == stops[i].stop,
 		    "%s: \"%s\" stop word: want %d",
 		    stem_lang_name(stops[i].lang), stops[i].word,
 		    stops[i].stop);
@@ -347,6 +348,26 @@ main(int argc, char **argv)
 	/* Words that only look inflected keep enough of themselves. */
 	strcpy(wa, "is");
 	CHECK(stem_word(STEM_EN, wa, 2) == 2, "short words stay whole");
+	/*
+	 * A digit or a byte of another script anywhere, in the 8-byte
+	 * chunks or the rest, leaves a word unstemmed; the bytes next to
+	 * the digits do not.
+	 */
+	for (i = 0; i < 29; i++) {
+		for (j = 0; j < 4; j++) {
+			if (j == 1 && i > 24)
+				continue;	/* the suffix stays */
+			strcpy(wa, "abcdefghijklmnopqrstuvwxyzing");
+			wa[i] = "0a9\xc3"[j];
+			if (j == 1) {
+				wa[i == 0 ? 0 : i - 1] = '/';	/* '0' - 1 */
+				wa[i + 1] = ':';		/* '9' + 1 */
+			}
+			na = stem_word(STEM_EN, wa, 29);
+			CHECK(j == 1 ? na < 29 : na == 29,
+			    "\"%.29s\" (byte %zu): %zu bytes", wa, i, na);
+		}
+	}
 
 	for (i = 0; i < sizeof codes / sizeof *codes; i++)
 		CHECK(stem_lang_code(codes[i].code) == codes[i].want,
