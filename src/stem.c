@@ -508,6 +508,12 @@ stem_word_hash(const char *w, size_t len)
 	return chunks_hash(buf, len);
 }
 
+uint64_t
+stem_hash(const char *w, size_t len)
+{
+	return chunks_hash(w, len);
+}
+
 #ifdef STEM_SSE2
 /*
  * The words of the 16 bytes at s[i] (i + 16 <= len) that are ASCII
@@ -891,15 +897,14 @@ stem_word(enum stem_lang lang, char *w, size_t n)
 	 * 0x50 sets its top bit from '0' up, plus 0x46 from ':' up, and
 	 * neither carries into the next byte).
 	 */
-	for (i = 0; i + 8 <= n; i += 8) {
+	for (i = 0; i < n; i += 8) {
 		memcpy(&x, w + i, 8);
+		if (n - i < 8)
+			x &= FIRST_BYTES(n - i);	/* 0: neither */
 		if ((x & high) != 0 || ((x + 0x50 * ones) & ~(x + 0x46 * ones) &
 		    high) != 0)
 			return n;
 	}
-	for (; i < n; i++)
-		if ((unsigned char)w[i] >= 0x80 || (w[i] >= '0' && w[i] <= '9'))
-			return n;
 	if (lang < STEM_NLANGS)
 		n = stemmers[lang](w, n);
 	w[n] = '\0';

@@ -55,6 +55,12 @@ size_t		 stem_words(const char *, size_t, int, stem_word_fn *,
 /* A 64-bit hash of a folded word's bytes (at most STEM_WORD_MAX). */
 uint64_t	 stem_word_hash(const char *, size_t);
 /*
+ * The same hash of w[0..len), of any length, without a copy: w must be
+ * readable up to the next multiple of 8 past len (those bytes do not
+ * count).
+ */
+uint64_t	 stem_hash(const char *, size_t);
+/*
  * Whether s[0..len) looks like HTML (has a tag or a character
  * reference).
  */
@@ -66,7 +72,8 @@ int		 stem_looks_html(const char *, size_t);
 int		 stem_is_stop(enum stem_lang, const char *, size_t, uint64_t);
 /*
  * Stems the folded word w of length len in place for lang and returns
- * its new length (never 0 when len > 0).
+ * its new length (never 0 when len > 0).  w must be readable up to the
+ * next multiple of 8 past len, and have room for a NUL at w[len].
  */
 size_t		 stem_word(enum stem_lang, char *, size_t);
 /*

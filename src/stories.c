@@ -414,28 +414,15 @@ hash_final(uint64_t h)
 #define HASH_INIT	0xcbf29ce484222325ULL
 
 /*
- * A term's hash: the bytes of its stem (or prefix) 8 at a time, each
- * chunk mixed in with a multiplication, then mixed well (the table of
- * terms uses its low bits).  hash_bytes' multiplication a byte was a
- * tenth of the analysis of an article of unseen words.
+ * A term's hash: stem_hash of the bytes of its stem (or prefix), 8 at a
+ * time, mixed well (the table of terms uses its low bits); w is readable
+ * up to the next multiple of 8 past len.  hash_bytes' multiplication a
+ * byte was a tenth of the analysis of an article of unseen words.
  */
 static uint64_t
 term_hash(const char *w, size_t len)
 {
-	uint64_t	 h = len * 0x9e3779b97f4a7c15ULL, x;
-
-	for (; len >= 8; w += 8, len -= 8) {
-		memcpy(&x, w, 8);
-		h = (h ^ x) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 29;
-	}
-	if (len > 0) {
-		x = 0;
-		memcpy(&x, w, len);
-		h = (h ^ x) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 29;
-	}
-	return hash_final(h);
+	return hash_final(stem_hash(w, len));
 }
 
 static void
@@ -518,7 +505,7 @@ doc_push_term(struct analyser *d, uint64_t term, float weight)
 	d->nwords++;
 }
 
-/* Adds the term of the n bytes at w. */
+/* Adds the term of the n bytes at w (readable to a multiple of 8 past). */
 static void
 doc_push(struct analyser *d, const char *w, size_t n, float weight)
 {
