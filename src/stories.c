@@ -225,6 +225,7 @@ static uint64_t	 term_hash(const char *, size_t);
 static void	 umap_free(struct umap *);
 static uint64_t	*umap_find(const struct umap *, uint64_t);
 static void	 umap_put(struct umap *, uint64_t, uint64_t);
+static void	 umap_add(struct umap *, uint64_t, uint64_t);
 static void	 umap_del(struct umap *, uint64_t);
 static size_t	 prefix_len(const char *, size_t, size_t);
 static void	 doc_push_term(struct analyser *, uint64_t, float);
@@ -256,7 +257,7 @@ static struct post *term_posts(struct term *);
 static void	 post_add(struct term *, uint32_t, float);
 static struct post *post_find(struct term *, uint32_t);
 static void	 post_del(struct term *, uint32_t);
-static uint32_t	 term_get(struct stories *, uint64_t);
+static uint32_t	 term_new(struct stories *, uint64_t);
 static void	 terms_prune(struct stories *);
 static int	 heap_less(const struct stories *, size_t, size_t);
 static void	 heap_swap(struct stories *, size_t, size_t);
@@ -447,14 +448,25 @@ umap_find(const struct umap *m, uint64_t k)
 static void
 umap_put(struct umap *m, uint64_t k, uint64_t v)
 {
-	struct umap	 old;
-	size_t		 i;
 	uint64_t	*p;
 
-	if ((p = umap_find(m, k)) != NULL) {
+	if ((p = umap_find(m, k)) != NULL)
 		*p = v;
-		return;
-	}
+	else
+		umap_add(m, k, v);
+}
+
+/*
+ * Adds k, which the map does not have: a search for a key that is not
+ * there is the longest (about 6 slots at the most the map is filled),
+ * and a new term was looked for already.
+ */
+static void
+umap_add(struct umap *m, uint64_t k, uint64_t v)
+{
+	struct umap	 old;
+	size_t		 i;
+
 	if ((m->n + 1) * 10 > m->cap * 7) {
 		old = *m;
 		m->cap = old.cap == 0 ? 64 : old.cap * 2;
@@ -462,7 +474,7 @@ umap_put(struct umap *m, uint64_t k, uint64_t v)
 		m->n = 0;
 		for (i = 0; i < old.cap; i++)
 			if (old.e[i].key != 0)
-				umap_put(m, old.e[i].key, old.e[i].val);
+				umap_add(m, old.e[i].key, old.e[i].val);
 		umap_free(&old);
 	}
 	for (i = k & (m->cap - 1); m->e[i].key != 0; i = (i + 1) & (m->cap - 1))
@@ -1061,15 +1073,12 @@ post_del(struct term *t, uint32_t slot)
 	}
 }
 
-/* The index of the term with hash h, made when new. */
+/* The index of a new term of hash h, which the table does not have. */
 static uint32_t
-term_get(struct stories *s, uint64_t h)
+term_new(struct stories *s, uint64_t h)
 {
-	uint64_t	*p;
 	uint32_t	 i;
 
-	if ((p = umap_find(&s->termmap, h)) != NULL)
-		return (uint32_t)*p;
 	if (s->nfreeterms > 0)
 		i = s->freeterms[--s->nfreeterms];
 	else {
@@ -1083,7 +1092,7 @@ term_get(struct stories *s, uint64_t h)
 	}
 	memset(&s->terms[i], 0, sizeof s->terms[i]);
 	s->terms[i].hash = h;
-	umap_put(&s->termmap, h, i);
+	umap_add(&s->termmap, h, i);
 	s->liveterms++;
 	return i;
 }
@@ -1430,7 +1439,9 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 	s->ndocs++;
 	for (i = 0; i < d->nvec; i++) {
 		if (d->vec[i].term == NOSLOT)
-			d->vec[i].term = term_get(s, d->t->words[i].hash);
+			/* Not in the table when prepared, nor since: an
+			   add makes the next one prepare anew. */
+			d->vec[i].term = term_new(s, d->t->words[i].hash);
 		t = &s->terms[d->vec[i].term];
 		if (t->df < UINT32_MAX)
 			t->df++;
