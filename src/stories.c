@@ -204,7 +204,18 @@ struct stories {
 	uint32_t	*heap;		/* slots, least recent first */
 	size_t		 nheap;
 	uint64_t	 seq;
-	int64_t		 newest;	/* latest time added */
+	/*
+	 * The times of the last STORIES_RECENT articles added that are
+	 * older than every one added after them, oldest first (a ring): the
+	 * first is the oldest of the last STORIES_RECENT, the horizon of the
+	 * hot set.
+	 */
+	struct {
+		uint64_t	 n;	/* the article's number, from 1 */
+		int64_t		 time;
+	}		 recent[STORIES_RECENT];
+	size_t		 recent0;	/* the first's place in the ring */
+	size_t		 nrecent;
 	double		*acc;		/* per slot, while matching */
 	double		*ln;		/* ln (LOG_TABLE + i), for ln_count */
 	size_t		 nln;
@@ -263,6 +274,7 @@ static int	 heap_less(const struct stories *, size_t, size_t);
 static void	 heap_swap(struct stories *, size_t, size_t);
 static void	 heap_fix(struct stories *, size_t);
 static void	 heap_del(struct stories *, size_t);
+static int64_t	 recent_add(struct stories *, int64_t);
 
 /*
  * Natural logarithms of counts, made once a process: the idf of every
@@ -334,7 +346,6 @@ stories_new(const struct stories_params *p)
 		stories_params_default(&s->p);
 	if (s->p.max_hot == 0)
 		s->p.max_hot = 1;
-	s->newest = INT64_MIN;
 	s->prune_at = TERMS_MAX;
 	return s;
 }
@@ -1188,6 +1199,28 @@ heap_del(struct stories *s, size_t i)
 	heap_fix(s, i);
 }
 
+/*
+ * Adds the time of article number s->ndocs to recent and returns the
+ * oldest time of the last STORIES_RECENT articles.
+ */
+static int64_t
+recent_add(struct stories *s, int64_t t)
+{
+	/* A time not older than t is never the oldest again. */
+	while (s->nrecent > 0 && s->recent[(s->recent0 + s->nrecent - 1) %
+	    STORIES_RECENT].time >= t)
+		s->nrecent--;
+	while (s->nrecent > 0 && s->recent[s->recent0].n + STORIES_RECENT <=
+	    s->ndocs) {
+		s->recent0 = (s->recent0 + 1) % STORIES_RECENT;
+		s->nrecent--;
+	}
+	s->recent[(s->recent0 + s->nrecent) % STORIES_RECENT].n = s->ndocs;
+	s->recent[(s->recent0 + s->nrecent) % STORIES_RECENT].time = t;
+	s->nrecent++;
+	return s->recent[s->recent0].time;
+}
+
 static struct story *
 story_new(struct stories *s, int64_t id)
 {
@@ -1421,22 +1454,30 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 	struct term	*t;
 	size_t		 i;
 	double		 dsim, csim, norm, dot;
+	int64_t		 horizon;
 
 	if (id <= 0)
 		return;
 	doc_prepare(s, doc);
 	d->valid = 0;		/* the frequencies change below */
-	if (doc->time > s->newest)
-		s->newest = doc->time;
-	/* Stories out of the window of the newest article go. */
+	s->ndocs++;
+	horizon = recent_add(s, doc->time);
+	/*
+	 * Stories that no recent article could join go: those whose latest
+	 * is a window before the oldest of the last STORIES_RECENT.  Not the
+	 * newest: a refresh into an empty cache brings each feed newest
+	 * first, and the older articles of the next feeds join the stories
+	 * of the first's.  (A week of generated news in that order, with the
+	 * newest, made B-cubed F1 0.37; 0.95 now, 0.99 in time order.)
+	 */
 	while (s->nheap > 0) {
 		old = &s->slots[s->heap[0]];
-		if (old->id == id || within(s->newest, old->latest,
-		    s->p.window))
+		if (old->id == id || old->latest >= horizon ||
+		    (uint64_t)horizon - (uint64_t)old->latest <=
+		    (uint64_t)s->p.window)
 			break;
 		story_evict(s, old);
 	}
-	s->ndocs++;
 	for (i = 0; i < d->nvec; i++) {
 		if (d->vec[i].term == NOSLOT)
 			/* Not in the table when prepared, nor since: an

@@ -1,8 +1,9 @@
 /*
  * Ongoing stories: incremental clustering of articles into the events they
  * report.  An engine holds the "hot" stories (those with an article within
- * the time window of the newest one) with their term vectors and the
- * document frequencies seen so far; it never touches the cache.  The
+ * the time window of the oldest of the last STORIES_RECENT articles added)
+ * with their term vectors and the document frequencies seen so far; it
+ * never touches the cache.  The
  * store persists story ids and memberships; on start the caller replays
  * the hot window into a new engine with stories_add.
  *
@@ -12,8 +13,10 @@
  * assign the same way.  stories_add right after stories_match with the
  * same doc (same item and string pointers, strings unchanged)
  * reuses the words match found instead of reading the text again.
- * Articles should come in time order; the newest time seen decides which
- * stories fall out of the window.
+ * Articles need not come in time order: a refresh into an empty cache
+ * brings each feed newest first, and the older articles of the feeds
+ * after the first still find the stories of their days, as long as one
+ * of the last STORIES_RECENT articles is that old.
  */
 #ifndef TIDINGS_STORIES_H
 #define TIDINGS_STORIES_H
@@ -28,6 +31,8 @@
  * byte (stories_text_len).
  */
 #define STORIES_TEXT_MAX	1024
+/* The articles whose oldest decides which stories stay hot. */
+#define STORIES_RECENT		1024
 
 /* One article as the engine sees it.  Strings are UTF-8 or NULL. */
 struct story_doc {
@@ -93,8 +98,9 @@ size_t		 stories_text_len(const char *);
 const char	*stories_detect(const char *, const char *);
 /*
  * Adds doc to story id (id > 0): updates the story's representation, the
- * document frequencies and the hot set (evicting stories that fell out of
- * the window, or the least recent beyond max_hot).
+ * document frequencies and the hot set (evicting the stories a window
+ * older than the oldest of the last STORIES_RECENT articles, and the
+ * least recent beyond max_hot).
  */
 void		 stories_add(struct stories *, int64_t, const struct story_doc *);
 /*

@@ -192,6 +192,8 @@ window(void)
 	struct stories		*s;
 	struct story_doc	 d;
 	int64_t			 next = 1, first;
+	char			 title[64];
+	size_t			 i;
 
 	s = stories_new(NULL);
 	first = first_article(s, &d, &next);
@@ -210,10 +212,35 @@ window(void)
 	d.link = "https://news.example/harwick-strike";
 	CHECK(stories_match(s, &d) == 0, "nor does the same link weeks later");
 	stories_add(s, next++, &d);
-	CHECK(stories_hot(s) == 1, "the old story left the hot set: %zu hot",
-	    stories_hot(s));
-	CHECK(stories_central(s, first) == 0, "an evicted story has no "
-	    "central article");
+
+	/*
+	 * Out of time order, as a refresh into an empty cache brings the
+	 * next feed's older articles: one of the first days still joins.
+	 */
+	d.item = 4;
+	d.time = BASE + DAY;
+	d.link = NULL;
+	d.title = "Harwick dock strike: talks with the port resume";
+	CHECK(stories_match(s, &d) == first, "an older article after a newer "
+	    "one joins its days' story");
+	stories_add(s, first, &d);
+	CHECK(stories_hot(s) == 2, "both stories hot: %zu", stories_hot(s));
+
+	/* Once the last STORIES_RECENT articles are all weeks later, not. */
+	d.link = NULL;
+	d.text = NULL;
+	for (i = 0; i < STORIES_RECENT; i++) {
+		snprintf(title, sizeof title, "Unrelated report number %zu", i);
+		d.item = 5 + (int64_t)i;
+		d.time = BASE + 30 * DAY;
+		d.title = title;
+		stories_add(s, next++, &d);
+	}
+	CHECK(stories_central(s, first) == 0, "the old story left the hot set");
+	d.item = 9999;
+	d.time = BASE + DAY;
+	d.title = "Harwick dock strike: talks with the port resume";
+	CHECK(stories_match(s, &d) == 0, "and is not joined any more");
 	stories_free(s);
 	stories_free(NULL);
 }
