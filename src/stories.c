@@ -979,7 +979,7 @@ stories_match(struct stories *s, const struct story_doc *doc)
 	size_t		 i, j;
 	struct post	*post;
 	uint32_t	 slot;
-	double		 sim, bestsim = 0;
+	double		 acc, sim, bestsim = 0;
 
 	doc_prepare(s, doc);
 	if ((d->t->link_key != 0 && (p = umap_find(&s->keymap,
@@ -1005,17 +1005,18 @@ stories_match(struct stories *s, const struct story_doc *doc)
 	for (i = 0; i < s->ntouched; i++) {
 		slot = s->touched[i];
 		st = &s->slots[slot];
+		acc = s->acc[slot];
+		s->acc[slot] = 0;
+		if (!within(doc->time, st->latest, s->p.window))
+			continue;
 		/*
 		 * A prior for size, as in a Chinese restaurant process: a
 		 * story of many articles is likelier to get the next one, and
 		 * its centroid is the surer estimate of what it is about.
 		 */
-		sim = s->acc[slot] / sqrt(st->norm2) * (1 + SIZE_PRIOR *
+		sim = acc / sqrt(st->norm2) * (1 + SIZE_PRIOR *
 		    ln_table[st->ndocs < SIZE_PRIOR_MAX ? st->ndocs :
 		    SIZE_PRIOR_MAX]);
-		s->acc[slot] = 0;
-		if (!within(doc->time, st->latest, s->p.window))
-			continue;
 		if (sim > bestsim || (sim == bestsim && best != NULL &&
 		    st->seq > best->seq)) {
 			bestsim = sim;
