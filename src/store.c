@@ -588,8 +588,8 @@ struct grow {
 	int64_t		 articles;
 	int64_t		 label;		/* 0: keep */
 	int		 followed;	/* its articles join as new */
-	int64_t		 created;	/* a story without its row yet: when
-					   it was made; else 0 */
+	int		 made;		/* a new story, without its row yet */
+	int64_t		 created;	/* when it was made */
 };
 #define STORE_GROW_MAX	64	/* stories pending at most */
 
@@ -2514,6 +2514,7 @@ store_story_new(struct store *s, int64_t t, int64_t *id, char **cause)
 	g->articles = 0;
 	g->label = 0;
 	g->followed = 0;
+	g->made = 1;
 	g->created = (int64_t)time(NULL);
 	return 0;
 }
@@ -2540,7 +2541,7 @@ store_story_assign(struct store *s, int64_t item, int64_t story, int64_t t,
 		g->first = g->latest = t;
 		g->articles = 0;
 		g->label = 0;
-		g->created = 0;
+		g->made = 0;
 		/* Looked up once a story and feed, not once an article. */
 		st = stmt_get(s, STMT_STORY_FOLLOWED);
 		bind_int(s, st, 1, story);
@@ -2666,15 +2667,14 @@ grow_flush(struct store *s, char **cause)
 	}
 	for (i = 0; i < s->ngrow; i++) {
 		g = &s->grow[i];
-		st = stmt_get(s, g->created != 0 ? STMT_STORY_NEW :
-		    STMT_STORY_GROW);
+		st = stmt_get(s, g->made ? STMT_STORY_NEW : STMT_STORY_GROW);
 		bind_int(s, st, 1, g->story);
 		bind_int(s, st, 2, g->first);
 		bind_int(s, st, 3, g->latest);
 		bind_int(s, st, 4, g->articles);
 		if (g->label > 0)
 			bind_int(s, st, 5, g->label);
-		if (g->created != 0)
+		if (g->made)
 			bind_int(s, st, 6, g->created);
 		if (stmt_run(s, st, STORE_WRITE, cause) != 0 ||
 		    no_story(s, g->story, sqlite3_changes(s->db), cause) != 0) {

@@ -468,9 +468,9 @@ umap_put(struct umap *m, uint64_t k, uint64_t v)
 }
 
 /*
- * Adds k, which the map does not have: a search for a key that is not
- * there is the longest (about 6 slots at the most the map is filled),
- * and a new term was looked for already.
+ * Adds k, which the map does not have.  A search for a key that is not
+ * there reads up to an empty slot, about 6 slots when the map is at its
+ * fullest, and a new term has been searched for already.
  */
 static void
 umap_add(struct umap *m, uint64_t k, uint64_t v)
