@@ -56,6 +56,7 @@
 #define DEDUP_SIZE	1024	/* a power of two above 2 * WORDS_MAX */
 #define LOG_TABLE	(1u << 14)	/* ln k below this from a table */
 #define LOG_TABLE_MAX	(1u << 20)	/* below this from the engine's */
+#define PREFETCH_AHEAD	4	/* terms looked up ahead of use */
 
 /* An open-addressing map of non-zero 64-bit keys to 64-bit values. */
 struct uent {
@@ -929,6 +930,13 @@ doc_prepare(struct stories *s, const struct story_doc *doc)
 	ln_docs = ln_count(s, s->ndocs + 1);
 	for (i = 0; i < d->nvec; i++) {
 		n = d->t->words[i].weight;
+		/*
+		 * The table is large and each term somewhere else in it:
+		 * its slot for a term a few ahead is fetched meanwhile.
+		 */
+		if (i + PREFETCH_AHEAD < d->nvec && s->termmap.cap > 0)
+			__builtin_prefetch(&s->termmap.e[d->t->words[i +
+			    PREFETCH_AHEAD].hash & (s->termmap.cap - 1)]);
 		p = umap_find(&s->termmap, d->t->words[i].hash);
 		df = p != NULL ? s->terms[*p].df : 0;
 		/* ln((N + 1) / (df + 1)) + 1; df is below UINT32_MAX. */
@@ -997,8 +1005,9 @@ stories_match(struct stories *s, const struct story_doc *doc)
 		post = term_posts(t);
 		for (j = 0; j < t->npost; j++) {
 			slot = post[j].slot;
-			if (s->acc[slot] == 0)
-				s->touched[s->ntouched++] = slot;
+			/* Without a branch: which it takes is a coin toss. */
+			s->touched[s->ntouched] = slot;
+			s->ntouched += s->acc[slot] == 0;
 			s->acc[slot] += d->vec[i].w * post[j].w;
 		}
 	}
@@ -1239,8 +1248,9 @@ story_new(struct stories *s, int64_t id)
 			    s->capslots, sizeof *s->freeslots);
 			s->heap = xreallocarray(s->heap, s->capslots,
 			    sizeof *s->heap);
-			s->touched = xreallocarray(s->touched, s->capslots,
-			    sizeof *s->touched);
+			/* One more: stories_match writes one past. */
+			s->touched = xreallocarray(s->touched,
+			    s->capslots + 1, sizeof *s->touched);
 			s->acc = xreallocarray(s->acc, s->capslots,
 			    sizeof *s->acc);
 		}
