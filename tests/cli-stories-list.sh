@@ -2,8 +2,10 @@
 # tidings stories (the listing) against a loopback server: related
 # articles from two feeds form one story (an identical article carried
 # by both is listed once, with both sources), unrelated ones do not; following a story; a
-# new article joining it on the next refresh is new in it; the store's
-# schedule for adaptive polling and refresh --due.
+# new article joining it on the next refresh is new in it; into an empty
+# cache, a feed's old article joins another's story of its days although
+# a week later's news came first; the store's schedule for adaptive
+# polling and refresh --due.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 if [ -z "${PYTHON3:-}" ]; then
@@ -127,6 +129,22 @@ n=$(interval 'expires=18000')
     fail "within reload-max: $(interval 'max-age=999999')"
 [ "$(interval 'plain')" = 1800 ] && ok || \
     fail "an hourly feed without caching headers: $(interval 'plain')"
+
+# Into an empty cache, each feed newest first: the strike of a week ago
+# comes after the volcano of today (and before an older article), and
+# the second outlet's article on it still joins it.
+cp "$top_srcdir"/tests/data/stories/week.xml \
+    "$top_srcdir"/tests/data/stories/coast.xml "$TMPD/www/"
+printf '%s\n' "$base/files/week.xml" "$base/files/coast.xml" > "$TMPD/urls-week"
+expect_status 0 "refresh a week into an empty cache" -- "$TIDINGS" \
+    --urls "$TMPD/urls-week" --cache "$TMPD/week.db" refresh --jobs=1
+expect_grep "$TMPD/out" "4 new articles" "the week's articles stored"
+expect_status 0 "the week's stories" -- "$TIDINGS" --cache "$TMPD/week.db" \
+    stories --json
+json_check 'len(s) == 1 and s[0]["articles"] == 2 and s[0]["sources"] == 2' \
+    "the strike's two articles from two outlets make one story"
+json_check 'sorted(i["title"] for i in s[0]["items"]) == ["Dock workers strike at the port of Harwick over pay", "Harwick dock workers strike over pay for a second day"]' \
+    "and only they"
 
 printf 'reload-min = 0\nreload-max = 60\n' > "$TMPD/bad.conf"
 expect_status 0 "a bad reload-min" -- T --config "$TMPD/bad.conf" refresh --due
