@@ -130,7 +130,6 @@ static const char latin_ext_a[] =
 	"wwyyyzzzzzzs";
 
 static void	 stop_init(void);
-static int	 stop_has(enum stem_lang, const char *, size_t, uint64_t);
 static uint32_t	 html_entity(const char *, size_t, size_t *);
 static size_t	 html_skip_tag(const char *, size_t, size_t);
 static int	 ends(const char *, size_t, const char *);
@@ -673,9 +672,8 @@ stop_init(void)
 	}
 }
 
-/* Whether w[0..len), of stem_word_hash h, is a stop word of lang. */
-static int
-stop_has(enum stem_lang lang, const char *w, size_t len, uint64_t h)
+int
+stem_is_stop(enum stem_lang lang, const char *w, size_t len, uint64_t h)
 {
 	const struct stopword	*sw;
 	size_t			 i;
@@ -689,12 +687,6 @@ stop_has(enum stem_lang lang, const char *w, size_t len, uint64_t h)
 		if (sw->len == len && memcmp(sw->s, w, len) == 0)
 			return 1;
 	return 0;
-}
-
-int
-stem_is_stop(enum stem_lang lang, const char *w, size_t len, uint64_t h)
-{
-	return stop_has(lang, w, len, h);
 }
 
 /* Whether w[0..len) ends in suf. */
@@ -926,7 +918,7 @@ detect_word(void *ud, const char *w, size_t len, uint64_t hash)
 		return;
 	d->words++;
 	for (l = 0; l < STEM_NLANGS; l++)
-		d->hits[l] += stop_has((enum stem_lang)l, w, len, hash);
+		d->hits[l] += stem_is_stop((enum stem_lang)l, w, len, hash);
 }
 
 enum stem_lang

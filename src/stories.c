@@ -1484,8 +1484,7 @@ stories_add(struct stories *s, int64_t id, const struct story_doc *doc)
 	while (s->nheap > 0) {
 		old = &s->slots[s->heap[0]];
 		if (old->id == id || old->latest >= horizon ||
-		    (uint64_t)horizon - (uint64_t)old->latest <=
-		    (uint64_t)s->p.window)
+		    within(horizon, old->latest, s->p.window))
 			break;
 		story_evict(s, old);
 	}

@@ -3,9 +3,9 @@
  * report.  An engine holds the "hot" stories (those with an article within
  * the time window of the oldest of the last STORIES_RECENT articles added)
  * with their term vectors and the document frequencies seen so far; it
- * never touches the cache.  The
- * store persists story ids and memberships; on start the caller replays
- * the hot window into a new engine with stories_add.
+ * never touches the cache.  The store persists story ids and memberships;
+ * on start the caller replays the hot window into a new engine with
+ * stories_add.
  *
  * Use: for each new article, id = stories_match(); if id is 0, the caller
  * makes a new story (the store hands out its id); then stories_add(id).
