@@ -35,6 +35,8 @@ Endpoints (GET and HEAD; NAME is a file directly inside --root):
                          charset parameter.  These two work on every file mode,
                          and so do ?max-age=S (Cache-Control: public,
                          max-age=S) and ?expires=S (Expires S seconds on).
+                         ?delay=MS waits that long before answering (up to
+                         10 s), as a server across a network would.
   /etag-only/NAME        the same, with only the ETag validator
   /lastmod-only/NAME     the same, with only the Last-Modified validator
   /gzip/NAME             Content-Encoding: gzip if Accept-Encoding allows gzip,
@@ -611,6 +613,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             headers.append(("ETag", etag))
         if mtime is not None:
             headers.append(("Last-Modified", httpdate(int(mtime))))
+        if "delay" in query:
+            STOP.wait(float_param(query, "delay", 0, 0, 10000) / 1000)
         if "max-age" in query:
             headers.append(("Cache-Control", "public, max-age=%d" %
                             int_param(query, "max-age", 0, 0, 1 << 30)))
