@@ -251,8 +251,11 @@ static enum stem_lang detect_lang(const char *, size_t, const char *, size_t,
 static size_t	 terms_analyse(const struct story_doc *, struct dword *,
 		    uint64_t *, uint64_t *);
 static void	 doc_prepare(struct stories *, const struct story_doc *);
-static void	 tws_sort(struct tw *, size_t);
 static int	 tw_heavier(const struct tw *, const struct tw *);
+static int	 tw_before(const struct tw *, const struct tw *, int);
+static void	 tw_swap(struct tw *, size_t, size_t);
+static size_t	 tws_partition(struct tw *, size_t, int);
+static void	 tws_sort(struct tw *, size_t);
 static void	 tws_select(struct tw *, size_t, size_t);
 static struct story *story_get(const struct stories *, int64_t);
 static struct story *story_new(struct stories *, int64_t);
@@ -667,40 +670,75 @@ title_word(void *ud, const char *w, size_t len, uint64_t hash)
 	d->prevlen = len;
 }
 
+/* Whether x comes before y heaviest first (ties: the lower term). */
+static int
+tw_heavier(const struct tw *x, const struct tw *y)
+{
+	if (x->w != y->w)
+		return x->w > y->w;
+	return x->term < y->term;
+}
+
+/* Whether x comes before y: by weight (tw_heavier), else by term. */
+static inline int
+tw_before(const struct tw *x, const struct tw *y, int by_weight)
+{
+	return by_weight ? tw_heavier(x, y) : x->term < y->term;
+}
+
+static void
+tw_swap(struct tw *v, size_t a, size_t b)
+{
+	struct tw	 t = v[a];
+
+	v[a] = v[b];
+	v[b] = t;
+}
+
+/*
+ * Hoare's partition of v[n] (n > 2) on the median of three: returns j
+ * such that v[0..j] come before or tie with v[j + 1..n), both not empty.
+ */
+static inline size_t
+tws_partition(struct tw *v, size_t n, int by_weight)
+{
+	struct tw	 pivot;
+	size_t		 i, j, mid = n / 2;
+
+	if (tw_before(&v[mid], &v[0], by_weight))
+		tw_swap(v, mid, 0);
+	if (tw_before(&v[n - 1], &v[mid], by_weight)) {
+		tw_swap(v, mid, n - 1);
+		if (tw_before(&v[mid], &v[0], by_weight))
+			tw_swap(v, mid, 0);
+	}
+	pivot = v[mid];
+	for (i = 0, j = n - 1;; i++, j--) {
+		while (tw_before(&v[i], &pivot, by_weight))
+			i++;
+		while (tw_before(&pivot, &v[j], by_weight))
+			j--;
+		if (i >= j)
+			return j;
+		tw_swap(v, i, j);
+	}
+}
+
 /*
  * An in-place sort of v[n] by term, for the terms a centroid cut keeps
- * (its length is then summed in term order): a quicksort on the median
- * of three, recursing into the smaller side (so the stack stays log n),
- * with insertion sort for short runs.  qsort's call through a pointer
- * for every comparison cost more than the comparisons themselves.
+ * (its length is then summed in term order): a quicksort, recursing into
+ * the smaller side (so the stack stays log n), with insertion sort for
+ * short runs.  qsort's call through a pointer for every comparison cost
+ * more than the comparisons themselves.
  */
 static void
 tws_sort(struct tw *v, size_t n)
 {
-	struct tw	 t, pivot;
-	size_t		 i, j, mid;
+	struct tw	 t;
+	size_t		 i, j;
 
 	while (n > 16) {
-		mid = n / 2;
-		if (v[mid].term < v[0].term) {
-			t = v[mid]; v[mid] = v[0]; v[0] = t;
-		}
-		if (v[n - 1].term < v[mid].term) {
-			t = v[mid]; v[mid] = v[n - 1]; v[n - 1] = t;
-			if (v[mid].term < v[0].term) {
-				t = v[mid]; v[mid] = v[0]; v[0] = t;
-			}
-		}
-		pivot = v[mid];
-		for (i = 0, j = n - 1;; i++, j--) {
-			while (v[i].term < pivot.term)
-				i++;
-			while (pivot.term < v[j].term)
-				j--;
-			if (i >= j)
-				break;
-			t = v[i]; v[i] = v[j]; v[j] = t;
-		}
+		j = tws_partition(v, n, 0);
 		if (j + 1 < n - j - 1) {
 			tws_sort(v, j + 1);
 			v += j + 1;
@@ -718,48 +756,18 @@ tws_sort(struct tw *v, size_t n)
 	}
 }
 
-/* Whether x comes before y heaviest first (ties: the lower term). */
-static int
-tw_heavier(const struct tw *x, const struct tw *y)
-{
-	if (x->w != y->w)
-		return x->w > y->w;
-	return x->term < y->term;
-}
-
 /*
  * Reorders v[n] so that its k heaviest come first, in no order
- * (Hoare's quickselect on the median of three): a centroid cut keeps
- * the same terms as sorting it whole would, at a fraction of the cost.
+ * (quickselect): a centroid cut keeps the same terms as sorting it
+ * whole would, at a fraction of the cost.
  */
 static void
 tws_select(struct tw *v, size_t n, size_t k)
 {
-	struct tw	 t, pivot;
-	size_t		 i, j, mid;
+	size_t	 j;
 
 	while (n > 2 && k > 0 && k < n) {
-		mid = n / 2;
-		if (tw_heavier(&v[mid], &v[0])) {
-			t = v[mid]; v[mid] = v[0]; v[0] = t;
-		}
-		if (tw_heavier(&v[n - 1], &v[mid])) {
-			t = v[mid]; v[mid] = v[n - 1]; v[n - 1] = t;
-			if (tw_heavier(&v[mid], &v[0])) {
-				t = v[mid]; v[mid] = v[0]; v[0] = t;
-			}
-		}
-		pivot = v[mid];
-		for (i = 0, j = n - 1;; i++, j--) {
-			while (tw_heavier(&v[i], &pivot))
-				i++;
-			while (tw_heavier(&pivot, &v[j]))
-				j--;
-			if (i >= j)
-				break;
-			t = v[i]; v[i] = v[j]; v[j] = t;
-		}
-		/* v[0..j] come before or tie with v[j + 1..n). */
+		j = tws_partition(v, n, 1);
 		if (k <= j + 1)
 			n = j + 1;
 		else {
@@ -768,9 +776,8 @@ tws_select(struct tw *v, size_t n, size_t k)
 			n -= j + 1;
 		}
 	}
-	if (n == 2 && k == 1 && tw_heavier(&v[1], &v[0])) {
-		t = v[0]; v[0] = v[1]; v[1] = t;
-	}
+	if (n == 2 && k == 1 && tw_heavier(&v[1], &v[0]))
+		tw_swap(v, 0, 1);
 }
 
 /*
